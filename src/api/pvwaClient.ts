@@ -1,0 +1,233 @@
+import nodeFetch, { RequestInit, Response } from 'node-fetch';
+import type { Agent } from 'http';
+import { VaultAddress } from './baseUrl';
+import { PvwaError, errorFromResponse, errorFromTransport, parseCyberArkError } from './errors';
+
+/**
+ * The PVWA REST client (see PVWA-API.md). Stateless about sessions: every call that
+ * needs one takes the token, so the auth layer alone decides when to sign in again.
+ * node-fetch v2 (CommonJS) goes through Node's http/https, so VS Code's proxy support
+ * and a custom CA agent apply, and tsc-compiled tests can load it.
+ */
+export type AuthMethod = 'CyberArk' | 'LDAP' | 'RADIUS';
+export type EventStatus = 'OPEN' | 'CLOSED';
+export type CloseReason = 'HANDLED' | 'NOTREAL' | 'OTHER' | 'NONE';
+
+export type LogonResult =
+  | { kind: 'token'; token: string }
+  /** RADIUS challenge: show `message`, post the answer with `cookie`. */
+  | { kind: 'challenge'; message: string; cookie: string };
+
+export interface EventQuery {
+  /** Already in the unit the vault reads (seconds or milliseconds). */
+  fromUpdateDate?: number;
+  status?: EventStatus;
+  accountId?: string;
+}
+
+export interface EventUpdate {
+  mStatus: EventStatus;
+  closeReason?: CloseReason;
+  reasonText?: string;
+}
+
+export interface RequestLog {
+  info(message: string): void;
+  warn(message: string): void;
+}
+
+export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
+
+export interface ClientOptions {
+  address: VaultAddress;
+  timeoutSeconds: number;
+  agent?: Agent;
+  log?: RequestLog;
+  fetch?: FetchLike;
+  /** Refuse answers larger than this, so a runaway response cannot exhaust memory. */
+  maxResponseBytes?: number;
+  /** Waits before each retry of a GET; tests shorten it. */
+  retryDelaysMs?: readonly number[];
+}
+
+interface RawResponse {
+  status: number;
+  body: string;
+  setCookies: string[];
+}
+
+const RADIUS_CHALLENGE_CODE = 'ITATS542I';
+const RETRYABLE_STATUSES = new Set([502, 503, 504]);
+const DEFAULT_MAX_RESPONSE_BYTES = 512 * 1024 * 1024;
+
+export class PvwaClient {
+  private readonly fetch: FetchLike;
+  private readonly retryDelaysMs: readonly number[];
+
+  constructor(private readonly options: ClientOptions) {
+    this.fetch = options.fetch ?? nodeFetch;
+    this.retryDelaysMs = options.retryDelaysMs ?? [500, 1500];
+  }
+
+  get address(): VaultAddress {
+    return this.options.address;
+  }
+
+  /** Posts the credentials, or a RADIUS answer when `cookie` carries the challenge's session. */
+  async logon(method: AuthMethod, username: string, password: string, cookie?: string): Promise<LogonResult> {
+    const body = cookie ? { username, password } : { username, password, concurrentSession: true };
+    const response = await this.send('POST', `/API/auth/${method}/Logon`, { body, cookie });
+    if (response.status === 200) {
+      return { kind: 'token', token: parseToken(response.body, this.host) };
+    }
+    const cyberArk = parseCyberArkError(response.body);
+    if (cyberArk?.code === RADIUS_CHALLENGE_CODE) {
+      const cookies = [cookie, ...response.setCookies.map((c) => c.split(';')[0].trim())].filter(Boolean);
+      return {
+        kind: 'challenge',
+        message: cyberArk.message ?? 'Enter your one-time code.',
+        cookie: mergeCookies(cookies as string[]),
+      };
+    }
+    const error = errorFromResponse(this.host, response.status, response.body);
+    // A refused logon is a credentials problem whatever the status says.
+    throw error.kind === 'sessionExpired' ? new PvwaError('auth', error.message, error.status, error.code) : error;
+  }
+
+  async logoff(token: string): Promise<void> {
+    const response = await this.send('POST', '/API/Auth/Logoff', { token });
+    if (response.status !== 200) {
+      throw errorFromResponse(this.host, response.status, response.body);
+    }
+  }
+
+  /** The raw events, newest first as the vault sends them. */
+  async getEvents(token: string, query: EventQuery = {}): Promise<unknown[]> {
+    const params = new URLSearchParams();
+    if (query.fromUpdateDate !== undefined) params.set('fromUpdateDate', String(Math.floor(query.fromUpdateDate)));
+    if (query.status) params.set('status', query.status);
+    if (query.accountId) params.set('accountID', query.accountId);
+    const search = params.toString();
+    const response = await this.sendWithRetry('GET', `/API/pta/API/Events/${search ? `?${search}` : ''}`, { token });
+    if (response.status !== 200) {
+      throw errorFromResponse(this.host, response.status, response.body);
+    }
+    const parsed = this.parseJson(response.body);
+    if (!Array.isArray(parsed)) {
+      throw new PvwaError('invalidResponse', `${this.host} answered the events request with something other than a list of events.`);
+    }
+    return parsed;
+  }
+
+  /** Sends the change; answers the whole updated event as the vault returned it. Never retried. */
+  async updateEvent(token: string, eventId: string, update: EventUpdate): Promise<unknown> {
+    const response = await this.send('PATCH', `/API/pta/API/Events/${encodeURIComponent(eventId)}`, { token, body: update });
+    if (response.status !== 200) {
+      throw errorFromResponse(this.host, response.status, response.body);
+    }
+    const parsed = this.parseJson(response.body);
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
+      throw new PvwaError('invalidResponse', `${this.host} accepted the change but did not answer with the updated event.`);
+    }
+    return parsed;
+  }
+
+  private get host(): string {
+    return this.options.address.hostname;
+  }
+
+  private parseJson(body: string): unknown {
+    if (body.trim() === '') {
+      throw new PvwaError('invalidResponse', `${this.host} answered with an empty body where JSON was expected.`);
+    }
+    try {
+      return JSON.parse(body);
+    } catch {
+      const html = /^\s*</.test(body) ? ' (an HTML page)' : '';
+      throw new PvwaError('invalidResponse', `${this.host} answered with incomplete or invalid JSON${html}. A proxy or load balancer may have cut or replaced the answer.`);
+    }
+  }
+
+  private async sendWithRetry(method: string, path: string, init: { token?: string }): Promise<RawResponse> {
+    for (let attempt = 0; ; attempt++) {
+      const canRetry = attempt < this.retryDelaysMs.length;
+      try {
+        const response = await this.send(method, path, init);
+        if (!canRetry || !RETRYABLE_STATUSES.has(response.status)) return response;
+      } catch (error) {
+        if (!canRetry || !(error instanceof PvwaError) || error.kind !== 'network') throw error;
+      }
+      this.options.log?.warn(`${method} ${this.options.address.appPath}${path.split('?')[0]}: retrying in ${this.retryDelaysMs[attempt]} ms`);
+      await delay(this.retryDelaysMs[attempt]);
+    }
+  }
+
+  private async send(method: string, path: string, init: { token?: string; body?: unknown; cookie?: string }): Promise<RawResponse> {
+    const { address, timeoutSeconds, agent, log } = this.options;
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (init.token) headers.Authorization = init.token;
+    if (init.cookie) headers.Cookie = init.cookie;
+    if (init.body !== undefined) headers['Content-Type'] = 'application/json';
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), timeoutSeconds * 1000);
+    const started = Date.now();
+    const logPath = address.appPath + path;
+    try {
+      const response = await this.fetch(address.appUrl + path, {
+        method,
+        headers,
+        body: init.body === undefined ? undefined : JSON.stringify(init.body),
+        agent,
+        redirect: 'manual',
+        size: this.options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+        // node-fetch v2 types predate the DOM AbortSignal; the runtime accepts it.
+        signal: controller.signal as never,
+      });
+      const body = await response.text();
+      log?.info(`${method} ${logPath} ${response.status} ${Date.now() - started} ms ${formatBytes(Buffer.byteLength(body))}`);
+      return { status: response.status, body, setCookies: response.headers.raw()['set-cookie'] ?? [] };
+    } catch (error) {
+      const failure = (error as { type?: string }).type === 'max-size'
+        ? new PvwaError('tooLarge', `${address.hostname} sent an answer larger than ${formatBytes(this.options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES)}; it was refused to protect memory.`)
+        : errorFromTransport(address.hostname, error, timeoutSeconds);
+      log?.warn(`${method} ${logPath} failed after ${Date.now() - started} ms: ${failure.message}`);
+      throw failure;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
+
+function parseToken(body: string, host: string): string {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    parsed = undefined;
+  }
+  // Versions before 10.x wrapped the token in an object.
+  const token = typeof parsed === 'string' ? parsed : (parsed as { CyberArkLogonResult?: unknown } | undefined)?.CyberArkLogonResult;
+  if (typeof token !== 'string' || token.trim() === '') {
+    throw new PvwaError('invalidResponse', `${host} accepted the logon but sent no session token.`);
+  }
+  return token;
+}
+
+function mergeCookies(pairs: string[]): string {
+  const byName = new Map<string, string>();
+  for (const pair of pairs.flatMap((p) => p.split(';'))) {
+    const trimmed = pair.trim();
+    if (trimmed) byName.set(trimmed.split('=')[0], trimmed);
+  }
+  return [...byName.values()].join('; ');
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}

@@ -1,0 +1,180 @@
+import { VaultAddress } from '../api/baseUrl';
+import { PvwaError } from '../api/errors';
+import { AuthMethod, PvwaClient } from '../api/pvwaClient';
+import { Emitter } from '../util/emitter';
+import { PasswordStore } from './passwordStore';
+
+export interface SignInTarget {
+  readonly address: VaultAddress;
+  readonly username: string;
+  readonly method: AuthMethod;
+}
+
+/** The questions sign-in may need to ask a person; each answers undefined when cancelled. */
+export interface SessionPrompts {
+  password(target: SignInTarget, reason?: string): Thenable<string | undefined>;
+  challenge(message: string): Thenable<string | undefined>;
+}
+
+export interface SecretLog {
+  addSecret(secret: string): void;
+  removeSecret(secret: string): void;
+  info(message: string): void;
+  warn(message: string): void;
+}
+
+interface ActiveSession {
+  readonly target: SignInTarget;
+  readonly client: PvwaClient;
+  token: string;
+}
+
+export interface SessionDeps {
+  passwords: PasswordStore;
+  prompts: SessionPrompts;
+  log: SecretLog;
+  createClient(address: VaultAddress): PvwaClient;
+  rememberPassword(): boolean;
+}
+
+/**
+ * The signed-in session: the token lives here, in memory only. A call refused as expired
+ * signs in again once with the stored password (or asks for it) and is retried once; a
+ * refused logon is never retried automatically, because vaults suspend users after a few.
+ */
+export class Session {
+  private active: ActiveSession | undefined;
+  private renewal: Promise<string> | undefined;
+  private readonly changeEmitter = new Emitter<boolean>();
+  readonly onDidChange = this.changeEmitter.event;
+
+  constructor(private readonly deps: SessionDeps) {}
+
+  get isSignedIn(): boolean {
+    return this.active !== undefined;
+  }
+
+  get target(): SignInTarget | undefined {
+    return this.active?.target;
+  }
+
+  /**
+   * Signs in with the given password, else the stored one, else asks. Resolves false when the
+   * person cancelled; throws a PvwaError when the vault refused.
+   */
+  async signIn(target: SignInTarget, password?: string): Promise<boolean> {
+    const { passwords, prompts, log } = this.deps;
+    const stored = password === undefined ? await passwords.get(target.address.appUrl, target.username) : undefined;
+    const secret = password ?? stored ?? (await prompts.password(target));
+    if (!secret) return false;
+    log.addSecret(secret);
+    const client = this.deps.createClient(target.address);
+    let token: string | undefined;
+    try {
+      token = await this.logon(client, target, secret);
+    } catch (error) {
+      if (stored && error instanceof PvwaError && error.kind === 'auth') {
+        await passwords.delete(target.address.appUrl, target.username);
+        log.info('The stored password was refused and has been forgotten.');
+      }
+      throw error;
+    }
+    if (!token) return false;
+    if (this.active) this.drop();
+    this.active = { target, client, token };
+    if (this.deps.rememberPassword()) {
+      if (secret !== stored) await passwords.store(target.address.appUrl, target.username, secret);
+    } else if (stored) {
+      await passwords.delete(target.address.appUrl, target.username);
+    }
+    log.info(`Signed in to ${target.address.appUrl} as ${target.username} (${target.method}).`);
+    this.changeEmitter.fire(true);
+    return true;
+  }
+
+  /** Runs a vault call with the session's token, renewing the session once if it expired. */
+  async call<T>(fn: (client: PvwaClient, token: string) => Promise<T>): Promise<T> {
+    const active = this.requireActive();
+    const tokenUsed = active.token;
+    try {
+      return await fn(active.client, tokenUsed);
+    } catch (error) {
+      if (!(error instanceof PvwaError) || error.kind !== 'sessionExpired' || this.active !== active) throw error;
+      // A parallel call may already have renewed it.
+      const token = active.token !== tokenUsed ? active.token : await this.renew(active);
+      return fn(active.client, token);
+    }
+  }
+
+  /** Logs off (within `timeoutMs`, best effort), drops the token, and optionally the stored password. */
+  async signOut(options: { forgetPassword?: boolean; timeoutMs?: number } = {}): Promise<void> {
+    const active = this.active;
+    if (!active) return;
+    this.drop();
+    const logoff = active.client.logoff(active.token).catch((error: unknown) => {
+      this.deps.log.warn(`Logoff failed: ${error instanceof Error ? error.message : 'unknown error'}`);
+    });
+    await Promise.race([logoff, new Promise((resolve) => setTimeout(resolve, options.timeoutMs ?? 5000))]);
+    this.deps.log.removeSecret(active.token);
+    if (options.forgetPassword) {
+      await this.deps.passwords.delete(active.target.address.appUrl, active.target.username);
+    }
+    this.deps.log.info('Signed out.');
+    this.changeEmitter.fire(false);
+  }
+
+  dispose(): void {
+    this.changeEmitter.dispose();
+  }
+
+  private requireActive(): ActiveSession {
+    if (!this.active) throw new PvwaError('sessionExpired', 'You are signed out. Sign in to the PVWA first.');
+    return this.active;
+  }
+
+  private renew(active: ActiveSession): Promise<string> {
+    this.renewal ??= this.signInAgain(active).finally(() => {
+      this.renewal = undefined;
+    });
+    return this.renewal;
+  }
+
+  private async signInAgain(active: ActiveSession): Promise<string> {
+    const { passwords, prompts, log } = this.deps;
+    log.info('The PVWA session expired; signing in again.');
+    const { target } = active;
+    const password =
+      (await passwords.get(target.address.appUrl, target.username)) ??
+      (await prompts.password(target, 'Your PVWA session expired. Enter your password to continue.'));
+    try {
+      const token = password ? await this.logon(active.client, target, password) : undefined;
+      if (!token) throw new PvwaError('sessionExpired', 'The PVWA session expired. Sign in again to continue.');
+      log.removeSecret(active.token);
+      active.token = token;
+      return token;
+    } catch (error) {
+      if (this.active === active) {
+        this.drop();
+        this.changeEmitter.fire(false);
+      }
+      throw error;
+    }
+  }
+
+  private async logon(client: PvwaClient, target: SignInTarget, password: string): Promise<string | undefined> {
+    const { log, prompts } = this.deps;
+    let result = await client.logon(target.method, target.username, password);
+    while (result.kind === 'challenge') {
+      log.addSecret(result.cookie);
+      const answer = await prompts.challenge(result.message);
+      if (!answer) return undefined;
+      result = await client.logon(target.method, target.username, answer, result.cookie);
+    }
+    log.addSecret(result.token);
+    return result.token;
+  }
+
+  private drop(): void {
+    this.active = undefined;
+  }
+}

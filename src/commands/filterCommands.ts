@@ -1,0 +1,155 @@
+import * as vscode from 'vscode';
+import { displayText, readableEventType } from '../model/format';
+import { EventFilter, SortOrder } from '../store/eventFilter';
+import { describeFilter, ServerFilter } from '../store/filterDescription';
+import { Services } from '../services';
+
+export function registerFilterCommands(services: Services): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand('cyberarkPta.filterEvents', (args?: unknown) => filterEvents(services, args)),
+    vscode.commands.registerCommand('cyberarkPta.clearFilter', () => clearFilter(services)),
+    vscode.commands.registerCommand('cyberarkPta.sortByScore', () => setSort(services, 'score')),
+    vscode.commands.registerCommand('cyberarkPta.sortByUpdate', () => setSort(services, 'updated')),
+    vscode.commands.registerCommand('cyberarkPta.showEventsForAccount', (node: unknown) => showEventsForAccount(services, node)),
+  ];
+}
+
+type FilterStep = 'minScore' | 'types' | 'text' | 'status' | 'accountId' | 'clear';
+
+/** Applies a filter given as arguments (keybindings, scripts), else asks what to narrow by. */
+async function filterEvents(services: Services, args: unknown): Promise<void> {
+  if (args && typeof args === 'object') {
+    const { minScore, types, text } = args as Record<string, unknown>;
+    await setClientFilter(services, {
+      minScore: typeof minScore === 'number' && minScore > 0 ? Math.min(100, minScore) : undefined,
+      types: Array.isArray(types) ? types.filter((t): t is string => typeof t === 'string') : undefined,
+      text: typeof text === 'string' ? text : undefined,
+    });
+    return;
+  }
+  const filter = services.view.currentFilter;
+  const server = services.serverFilter();
+  const items: Array<vscode.QuickPickItem & { step: FilterStep }> = [
+    { step: 'minScore', label: '$(dashboard) Minimum score…', description: filter.minScore ? `now ${filter.minScore}` : 'any score' },
+    { step: 'types', label: '$(symbol-enum) Event types…', description: filter.types?.length ? `${filter.types.length} chosen` : 'all types' },
+    { step: 'text', label: '$(search) Text…', description: filter.text ? `now "${displayText(filter.text, 30)}"` : 'users, accounts, addresses, commands, data' },
+    { step: 'status', label: '$(filter) Status (asked of the vault)…', description: server.status ? `${server.status.toLowerCase()} only` : 'open and closed' },
+    { step: 'accountId', label: '$(account) Account ID (asked of the vault)…', description: server.accountId ? `now ${displayText(server.accountId, 30)}` : 'every account' },
+  ];
+  if (describeFilter(filter, server)) items.push({ step: 'clear', label: '$(clear-all) Clear all filters' });
+  const picked = await vscode.window.showQuickPick(items, { title: 'Filter PTA Events', placeHolder: 'Narrow the list by…' });
+  if (!picked) return;
+  switch (picked.step) {
+    case 'minScore':
+      return askMinScore(services, filter);
+    case 'types':
+      return askTypes(services, filter);
+    case 'text':
+      return askText(services, filter);
+    case 'status':
+      return askStatus(services, server);
+    case 'accountId':
+      return askAccountId(services, server);
+    case 'clear':
+      return clearFilter(services);
+  }
+}
+
+async function askMinScore(services: Services, filter: EventFilter): Promise<void> {
+  const value = await vscode.window.showInputBox({
+    title: 'Minimum score',
+    prompt: 'Show only events scoring at least this (0 to 100; 0 shows all).',
+    value: filter.minScore ? String(filter.minScore) : '',
+    placeHolder: 'e.g. 70',
+    validateInput: (v) => (v.trim() === '' || (/^\d+(\.\d+)?$/.test(v.trim()) && Number(v) <= 100) ? undefined : 'Enter a number from 0 to 100.'),
+  });
+  if (value === undefined) return;
+  const minScore = Number(value.trim() || '0');
+  await setClientFilter(services, { ...filter, minScore: minScore > 0 ? minScore : undefined });
+}
+
+async function askTypes(services: Services, filter: EventFilter): Promise<void> {
+  const chosen = new Set(filter.types ?? []);
+  const picked = await vscode.window.showQuickPick(
+    services.view.typesPresent().map(({ type, count }) => ({
+      label: displayText(readableEventType(type), 80),
+      description: `${count} · ${displayText(type, 60)}`,
+      picked: chosen.has(type),
+      type,
+    })),
+    { title: 'Event types', placeHolder: 'Choose the types to show (none chosen shows all)', canPickMany: true, matchOnDescription: true },
+  );
+  if (!picked) return;
+  await setClientFilter(services, { ...filter, types: picked.map((p) => p.type) });
+}
+
+/** The list narrows as the analyst types; Escape restores the filter that was there before. */
+async function askText(services: Services, filter: EventFilter): Promise<void> {
+  const input = vscode.window.createInputBox();
+  input.title = 'Filter by text';
+  input.prompt = 'Matched anywhere in the event: type, users, accounts, addresses, commands, additional data.';
+  input.value = filter.text ?? '';
+  let accepted = false;
+  await new Promise<void>((resolve) => {
+    input.onDidChangeValue((text) => showFiltered(services, { ...filter, text }));
+    input.onDidAccept(() => {
+      accepted = true;
+      input.hide();
+    });
+    input.onDidHide(() => resolve());
+    input.show();
+  });
+  input.dispose();
+  await setClientFilter(services, accepted ? { ...filter, text: input.value } : filter);
+}
+
+async function askStatus(services: Services, server: ServerFilter): Promise<void> {
+  const picked = await vscode.window.showQuickPick(
+    [
+      { label: 'Open and closed', status: undefined },
+      { label: 'Open only', status: 'OPEN' as const },
+      { label: 'Closed only', status: 'CLOSED' as const },
+    ],
+    { title: 'Status', placeHolder: 'Which events to ask the vault for' },
+  );
+  if (picked) await services.setServerFilter({ ...server, status: picked.status });
+}
+
+async function askAccountId(services: Services, server: ServerFilter): Promise<void> {
+  const value = await vscode.window.showInputBox({
+    title: 'Account ID',
+    prompt: 'The vault account ID (for example 27_3); leave empty for every account.',
+    value: server.accountId ?? '',
+  });
+  if (value !== undefined) await services.setServerFilter({ ...server, accountId: value.trim() || undefined });
+}
+
+async function showEventsForAccount(services: Services, node: unknown): Promise<void> {
+  const accountId = (node as { audit?: { accountId?: unknown } } | undefined)?.audit?.accountId;
+  if (typeof accountId !== 'string' || !accountId) return;
+  await services.setServerFilter({ ...services.serverFilter(), accountId });
+}
+
+async function clearFilter(services: Services): Promise<void> {
+  await setClientFilter(services, {});
+  const server = services.serverFilter();
+  if (server.accountId || server.status) await services.setServerFilter({});
+}
+
+async function setClientFilter(services: Services, filter: EventFilter): Promise<void> {
+  showFiltered(services, filter);
+  await services.context.workspaceState.update('cyberarkPta.filter', filter);
+}
+
+function showFiltered(services: Services, filter: EventFilter): void {
+  services.view.setFilter(filter);
+  services.tree.refresh();
+  services.updateChrome();
+}
+
+async function setSort(services: Services, order: SortOrder): Promise<void> {
+  services.view.setSortOrder(order);
+  await services.context.workspaceState.update('cyberarkPta.sortOrder', order);
+  await vscode.commands.executeCommand('setContext', 'cyberarkPta.sortOrder', order);
+  services.tree.refresh();
+}

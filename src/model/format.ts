@@ -1,0 +1,108 @@
+/** Turning event data into short human text. Pure; shared by the tree, the panel and notifications. */
+
+export type RiskBand = 'low' | 'medium' | 'high';
+
+/** Score bands: 0-35 low, 35-75 medium, above 75 high. */
+export function riskBand(score: number): RiskBand {
+  if (score > 75) return 'high';
+  if (score >= 35) return 'medium';
+  return 'low';
+}
+
+/** Scores arrive as 27.656250000000004; one decimal is all a person needs. */
+export function formatScore(score: number): string {
+  return String(Math.round(score * 10) / 10);
+}
+
+const TYPE_NAMES: Record<string, string> = {
+  VaultViaIrregularIp: 'Vault access from an irregular IP',
+  VaultViaIrregularHours: 'Vault access at irregular hours',
+  VaultViaIrregularDays: 'Vault access on irregular days',
+  InteractiveLogonWithServiceAccount: 'Interactive logon with a service account',
+  PSMSuspiciousActivity: 'Suspicious activity in a PSM session',
+  SuspectedCredentialsTheft: 'Suspected credentials theft',
+  UnmanagedPrivilegedAccount: 'Unmanaged privileged account',
+  OverPassTheHash: 'Overpass-the-hash',
+  PassTheHash: 'Pass-the-hash',
+  GoldenTicket: 'Golden Ticket',
+  SuspiciousPasswordChange: 'Suspicious password change',
+  ExcessiveAccessToVault: 'Excessive access to the vault',
+  DCSync: 'DCSync attack',
+  PrivilegedAccessWithoutVault: 'Privileged access without the vault',
+};
+
+/** `SuspectedCredentialsTheft` -> `Suspected credentials theft`; unknown types are split on case changes. */
+export function readableEventType(type: string): string {
+  const known = TYPE_NAMES[type];
+  if (known) return known;
+  if (!/^[A-Za-z0-9]+$/.test(type)) return type;
+  const words = type
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .split(' ');
+  return words.map((w, i) => (i > 0 && /^[A-Z][a-z]+$/.test(w) ? w.toLowerCase() : w)).join(' ');
+}
+
+/** `PSM_SSH_COMMAND` -> `PSM SSH command`. */
+export function readableAuditType(type: string): string {
+  if (!/^[A-Z0-9_]+$/.test(type)) return type;
+  const acronyms = new Set(['PSM', 'SSH', 'RDP', 'SIEM', 'PTA', 'LDAP', 'AD', 'DC', 'IP', 'SQL', 'API']);
+  return type
+    .split('_')
+    .filter(Boolean)
+    .map((w, i) => (acronyms.has(w) ? w : i === 0 ? w[0] + w.slice(1).toLowerCase() : w.toLowerCase()))
+    .join(' ');
+}
+
+const CLOSE_REASON_NAMES: Record<string, string> = {
+  HANDLED: 'Handled',
+  NOTREAL: 'False positive',
+  OTHER: 'Other',
+};
+
+export function readableCloseReason(reason: string | undefined): string | undefined {
+  if (!reason || reason.toUpperCase() === 'NONE') return undefined;
+  return CLOSE_REASON_NAMES[reason.toUpperCase()] ?? reason;
+}
+
+/** "just now", "5 min ago", "3 h ago", "12 d ago". */
+export function formatAge(then: number, now: number): string {
+  if (!then) return 'unknown time';
+  const seconds = Math.round((now - then) / 1000);
+  if (seconds < 0) return 'in the future';
+  if (seconds < 60) return 'just now';
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return `${hours} h ago`;
+  return `${Math.floor(hours / 24)} d ago`;
+}
+
+/** Local time as `2026-11-21 14:03:22`. */
+export function formatTime(ms: number | undefined): string {
+  if (!ms) return 'unknown';
+  const d = new Date(ms);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+}
+
+// C0/C1 controls, bidi overrides and isolates, zero-width characters.
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
+
+/**
+ * Vault strings in single-line places (tree labels, descriptions, notifications): control and
+ * direction-changing characters are shown as visible code points so they can neither break the
+ * layout nor disguise text, and very long values are cut.
+ */
+export function displayText(value: string, maxLength = 160): string {
+  const visible = value.replace(INVISIBLE, (c) => `<U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}>`);
+  return visible.length > maxLength ? `${visible.slice(0, maxLength - 1)}…` : visible;
+}
+
+// JSON.stringify already escapes C0 controls; these it leaves raw.
+const INVISIBLE_IN_JSON = /[\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
+
+/** Escapes direction-changing and invisible characters inside JSON text, so the raw view shows them instead of obeying them. */
+export function revealInvisibleInJson(json: string): string {
+  return json.replace(INVISIBLE_IN_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

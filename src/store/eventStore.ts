@@ -1,0 +1,123 @@
+import { EventStatus, PtaEvent } from '../model/ptaEvent';
+import { Emitter } from '../util/emitter';
+
+export interface StoreChange {
+  /** `reset`: everything may have changed. `merge`: only the listed ids did. */
+  readonly kind: 'reset' | 'merge';
+  readonly added: readonly PtaEvent[];
+  readonly updated: readonly PtaEvent[];
+  /** Ids whose status changed (they moved between Open and Closed). */
+  readonly moved: ReadonlySet<string>;
+}
+
+/**
+ * The one copy of every event held, by id. Lists per status are sorted newest update first,
+ * computed once per change and answered from memory after that.
+ */
+export class EventStore {
+  private readonly byId = new Map<string, PtaEvent>();
+  private sortedByStatus: Record<EventStatus, PtaEvent[]> | undefined;
+  private newestUpdate = 0;
+  private readonly changeEmitter = new Emitter<StoreChange>();
+  readonly onDidChange = this.changeEmitter.event;
+
+  get size(): number {
+    return this.byId.size;
+  }
+
+  /** The newest `lastUpdateTime` held (epoch ms), 0 when empty: the cursor for incremental refreshes. */
+  get watermark(): number {
+    return this.newestUpdate;
+  }
+
+  get(id: string): PtaEvent | undefined {
+    return this.byId.get(id);
+  }
+
+  has(id: string): boolean {
+    return this.byId.has(id);
+  }
+
+  /** Events of one status, newest update first. Do not mutate. */
+  list(status: EventStatus): readonly PtaEvent[] {
+    return this.sorted()[status];
+  }
+
+  count(status: EventStatus): number {
+    return this.sorted()[status].length;
+  }
+
+  all(): IterableIterator<PtaEvent> {
+    return this.byId.values();
+  }
+
+  replaceAll(events: readonly PtaEvent[]): StoreChange {
+    this.byId.clear();
+    this.newestUpdate = 0;
+    for (const event of events) this.put(event);
+    return this.changed({ kind: 'reset', added: [...this.byId.values()], updated: [], moved: new Set() });
+  }
+
+  /** Adds new events and replaces held ones unless the held copy is newer. */
+  merge(events: readonly PtaEvent[]): StoreChange {
+    const added: PtaEvent[] = [];
+    const updated: PtaEvent[] = [];
+    const moved = new Set<string>();
+    for (const event of events) {
+      const held = this.byId.get(event.id);
+      if (!held) {
+        added.push(event);
+      } else if (event.lastUpdateTime >= held.lastUpdateTime) {
+        updated.push(event);
+        if (held.status !== event.status) moved.add(event.id);
+      } else {
+        continue;
+      }
+      this.put(event);
+    }
+    return this.changed({ kind: 'merge', added, updated, moved });
+  }
+
+  /** Takes the vault's answer to a change as the truth, whatever its timestamps say. */
+  upsert(event: PtaEvent): StoreChange {
+    const held = this.byId.get(event.id);
+    this.put(event);
+    return this.changed({
+      kind: 'merge',
+      added: held ? [] : [event],
+      updated: held ? [event] : [],
+      moved: new Set(held && held.status !== event.status ? [event.id] : []),
+    });
+  }
+
+  clear(): void {
+    this.replaceAll([]);
+  }
+
+  private put(event: PtaEvent): void {
+    this.byId.set(event.id, event);
+    if (event.lastUpdateTime > this.newestUpdate) this.newestUpdate = event.lastUpdateTime;
+  }
+
+  private changed(change: StoreChange): StoreChange {
+    if (change.kind === 'reset' || change.added.length > 0 || change.updated.length > 0) {
+      this.sortedByStatus = undefined;
+      this.changeEmitter.fire(change);
+    }
+    return change;
+  }
+
+  private sorted(): Record<EventStatus, PtaEvent[]> {
+    if (!this.sortedByStatus) {
+      const groups: Record<EventStatus, PtaEvent[]> = { OPEN: [], CLOSED: [] };
+      for (const event of this.byId.values()) groups[event.status].push(event);
+      for (const list of Object.values(groups)) list.sort(newestUpdateFirst);
+      this.sortedByStatus = groups;
+    }
+    return this.sortedByStatus;
+  }
+}
+
+export function newestUpdateFirst(a: PtaEvent, b: PtaEvent): number {
+  return b.lastUpdateTime - a.lastUpdateTime || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}

@@ -1,0 +1,109 @@
+import * as vscode from 'vscode';
+import { describeError } from '../api/errors';
+import { PtaEvent } from '../model/ptaEvent';
+import { EventRefresher, RefreshResult } from '../store/eventRefresher';
+import { Emitter } from '../util/emitter';
+
+export interface RefreshState {
+  /** When the list was last brought up to date (epoch ms). */
+  readonly lastSuccess?: number;
+  /** Why the last attempt failed; cleared by the next success. */
+  readonly lastError?: string;
+  readonly refreshing: boolean;
+  /** Whether any load has succeeded since sign-in. */
+  readonly loaded: boolean;
+}
+
+export interface RefreshControllerDeps {
+  refresher: EventRefresher;
+  isSignedIn(): boolean;
+  autoRefreshSeconds(): number;
+  log: { info(message: string): void; warn(message: string): void };
+  /** Called with events first seen in an incremental refresh. */
+  onNewEvents(events: readonly PtaEvent[]): void;
+}
+
+const MAX_BACKOFF_MS = 15 * 60_000;
+
+/**
+ * Runs refreshes: on demand (with progress), and on a timer while signed in, backing off
+ * exponentially while the vault fails. A failed refresh keeps the last good list and
+ * records why, so the view can say it is stale.
+ */
+export class RefreshController implements vscode.Disposable {
+  private state: RefreshState = { refreshing: false, loaded: false };
+  private timer: NodeJS.Timeout | undefined;
+  private consecutiveFailures = 0;
+  private readonly stateEmitter = new Emitter<RefreshState>();
+  readonly onDidChangeState = this.stateEmitter.event;
+
+  constructor(private readonly deps: RefreshControllerDeps) {}
+
+  get current(): RefreshState {
+    return this.state;
+  }
+
+  /** Refreshes with a progress indicator in the view; errors are recorded, and thrown back when `rethrow`. */
+  async refresh(options: { full?: boolean; rethrow?: boolean } = {}): Promise<RefreshResult | undefined> {
+    if (!this.deps.isSignedIn()) return undefined;
+    this.clearTimer();
+    this.setState({ refreshing: true });
+    try {
+      const result = await vscode.window.withProgress(
+        { location: { viewId: 'cyberarkPta.events' }, title: 'Refreshing PTA events' },
+        () => this.deps.refresher.refresh({ full: options.full || !this.state.loaded }),
+      );
+      this.consecutiveFailures = 0;
+      this.setState({ refreshing: false, loaded: true, lastSuccess: Date.now(), lastError: undefined });
+      this.deps.log.info(`${result.kind === 'full' ? 'Loaded' : 'Refreshed'}: ${result.received} received since ${new Date(result.fromMs).toISOString()} (${result.unit}), ${result.added.length} new, ${result.updated.length} updated.`);
+      if (result.kind === 'incremental' && result.added.length > 0) this.deps.onNewEvents(result.added);
+      return result;
+    } catch (error) {
+      this.consecutiveFailures++;
+      this.setState({ refreshing: false, lastError: describeError(error) });
+      this.deps.log.warn(`Refresh failed: ${describeError(error)}`);
+      if (options.rethrow) throw error;
+      return undefined;
+    } finally {
+      this.schedule();
+    }
+  }
+
+  /** Forgets everything about the last session's loads and stops the timer. */
+  reset(): void {
+    this.clearTimer();
+    this.consecutiveFailures = 0;
+    this.setState({ refreshing: false, loaded: false, lastSuccess: undefined, lastError: undefined });
+  }
+
+  /** Re-reads the interval (after a settings change) and re-arms the timer. */
+  reschedule(): void {
+    this.clearTimer();
+    this.schedule();
+  }
+
+  dispose(): void {
+    this.clearTimer();
+    this.stateEmitter.dispose();
+  }
+
+  private schedule(): void {
+    const seconds = this.deps.autoRefreshSeconds();
+    if (this.timer || seconds <= 0 || !this.deps.isSignedIn()) return;
+    const delay = Math.min(MAX_BACKOFF_MS, seconds * 1000 * 2 ** this.consecutiveFailures);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.refresh();
+    }, delay);
+  }
+
+  private clearTimer(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  private setState(patch: Partial<RefreshState>): void {
+    this.state = { ...this.state, ...patch };
+    this.stateEmitter.fire(this.state);
+  }
+}
