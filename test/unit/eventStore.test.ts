@@ -1,0 +1,101 @@
+import assert from 'node:assert/strict';
+import { normalizeEvent, PtaEvent } from '../../src/model/ptaEvent';
+import { EventStore } from '../../src/store/eventStore';
+import { EventView } from '../../src/store/eventView';
+import { StoreChange } from '../../src/store/eventStore';
+
+function ev(id: string, lastUpdateTime: number, extra: Record<string, unknown> = {}): PtaEvent {
+  return normalizeEvent({ id, type: 'GoldenTicket', score: 50, createTime: 1, lastUpdateTime, mStatus: 'OPEN', ...extra })!;
+}
+
+describe('EventStore', () => {
+  it('groups by status, newest update first', () => {
+    const store = new EventStore();
+    store.replaceAll([ev('a', 1), ev('b', 3), ev('c', 2, { mStatus: 'CLOSED' }), ev('d', 5)]);
+    assert.deepEqual(store.list('OPEN').map((e) => e.id), ['d', 'b', 'a']);
+    assert.deepEqual(store.list('CLOSED').map((e) => e.id), ['c']);
+    assert.equal(store.watermark, 5);
+  });
+
+  it('merges by id: new added, newer wins, older ignored, status changes move', () => {
+    const store = new EventStore();
+    store.replaceAll([ev('a', 10), ev('b', 10)]);
+    const changes: StoreChange[] = [];
+    store.onDidChange((c) => changes.push(c));
+    const change = store.merge([ev('c', 12), ev('a', 11, { mStatus: 'CLOSED' }), ev('b', 9, { score: 99 })]);
+    assert.deepEqual(change.added.map((e) => e.id), ['c']);
+    assert.deepEqual(change.updated.map((e) => e.id), ['a']);
+    assert.deepEqual([...change.moved], ['a']);
+    assert.equal(store.get('b')!.score, 50);
+    assert.deepEqual(store.list('CLOSED').map((e) => e.id), ['a']);
+    assert.deepEqual(store.list('OPEN').map((e) => e.id), ['c', 'b']);
+    assert.equal(changes.length, 1);
+  });
+
+  it('fires nothing for a merge that changes nothing', () => {
+    const store = new EventStore();
+    store.replaceAll([ev('a', 10)]);
+    let fired = 0;
+    store.onDidChange(() => fired++);
+    store.merge([ev('a', 9)]);
+    assert.equal(fired, 0);
+  });
+
+  it('takes the vault answer to a change as the truth', () => {
+    const store = new EventStore();
+    store.replaceAll([ev('a', 10)]);
+    const change = store.upsert(ev('a', 5, { mStatus: 'CLOSED' }));
+    assert.equal(store.get('a')!.status, 'CLOSED');
+    assert.deepEqual([...change.moved], ['a']);
+  });
+});
+
+describe('EventView', () => {
+  const store = new EventStore();
+  store.replaceAll([
+    ev('low', 4, { score: 10, type: 'VaultViaIrregularIp', audits: [{ vaultUser: 'alice', source: { mOriginalAddress: '10.1.1.1' } }] }),
+    ev('high', 3, { score: 96.5, type: 'GoldenTicket', audits: [{ psmCommand: 'rm -rf /var/log' }] }),
+    ev('mid', 2, { score: 60, type: 'GoldenTicket', additionalData: { station: 'WKS-42' } }),
+    ev('closed', 1, { score: 80, mStatus: 'CLOSED' }),
+  ]);
+  const view = new EventView(store);
+
+  afterEach(() => {
+    view.setFilter({});
+    view.setSortOrder('updated');
+  });
+
+  it('filters by minimum score', () => {
+    view.setFilter({ minScore: 60 });
+    assert.deepEqual(view.list('OPEN').map((e) => e.id), ['high', 'mid']);
+    assert.deepEqual(view.list('CLOSED').map((e) => e.id), ['closed']);
+    assert.equal(view.isFiltered, true);
+  });
+
+  it('filters by type and by free text anywhere in the event', () => {
+    view.setFilter({ types: ['GoldenTicket'] });
+    assert.deepEqual(view.list('OPEN').map((e) => e.id), ['high', 'mid']);
+    view.setFilter({ text: 'ALICE' });
+    assert.deepEqual(view.list('OPEN').map((e) => e.id), ['low']);
+    view.setFilter({ text: 'rm -rf' });
+    assert.deepEqual(view.list('OPEN').map((e) => e.id), ['high']);
+    view.setFilter({ text: 'wks-42' });
+    assert.deepEqual(view.list('OPEN').map((e) => e.id), ['mid']);
+  });
+
+  it('sorts by score on request', () => {
+    view.setSortOrder('score');
+    assert.deepEqual(view.list('OPEN').map((e) => e.id), ['high', 'mid', 'low']);
+  });
+
+  it('sees store changes', () => {
+    view.setFilter({ minScore: 90 });
+    assert.equal(view.list('OPEN').length, 1);
+    store.merge([ev('new', 9, { score: 91 })]);
+    assert.deepEqual(view.list('OPEN').map((e) => e.id), ['new', 'high']);
+  });
+
+  it('counts the types present', () => {
+    assert.deepEqual(view.typesPresent()[0], { type: 'GoldenTicket', count: 4 });
+  });
+});

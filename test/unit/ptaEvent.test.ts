@@ -1,0 +1,97 @@
+import assert from 'node:assert/strict';
+import { distinctAuditValues, eventAudits, formatAddress, normalizeAudit, normalizeEvent } from '../../src/model/ptaEvent';
+import { displayText, formatAge, formatScore, readableAuditType, readableEventType, revealInvisibleInJson, riskBand } from '../../src/model/format';
+
+describe('normalizeEvent', () => {
+  it('reads a complete event', () => {
+    const event = normalizeEvent({
+      id: '5f1e0c2ab1d24a0012345678', type: 'GoldenTicket', score: 95.30000000000001, createTime: 1700000000000,
+      lastUpdateTime: 1700000500000, mStatus: 'closed', closeReason: 'HANDLED', reasonText: 'done',
+      audits: [{ id: 'a', type: 'VAULT_LOGON' }, { id: 'b' }],
+    });
+    assert.ok(event);
+    assert.equal(event.status, 'CLOSED');
+    assert.equal(event.score, 95.30000000000001);
+    assert.equal(event.auditCount, 2);
+    assert.equal(event.closeReason, 'HANDLED');
+  });
+
+  it('survives every sparse shape without inventing "undefined"', () => {
+    const event = normalizeEvent({ id: 'x1', type: null, score: null, createTime: null, lastUpdateTime: undefined, audits: null, additionalData: null, mStatus: null });
+    assert.ok(event);
+    assert.equal(event.type, 'Unknown event type');
+    assert.equal(event.score, 0);
+    assert.equal(event.status, 'OPEN');
+    assert.equal(event.lastUpdateTime, 0);
+    assert.deepEqual(eventAudits(event), []);
+    assert.doesNotMatch(JSON.stringify(event), /"undefined"/);
+  });
+
+  it('drops what has no id and clamps wild scores', () => {
+    assert.equal(normalizeEvent(null), undefined);
+    assert.equal(normalizeEvent({ type: 'X' }), undefined);
+    assert.equal(normalizeEvent([1, 2]), undefined);
+    assert.equal(normalizeEvent({ id: 'a', score: 250 })?.score, 100);
+    assert.equal(normalizeEvent({ id: 'a', score: '42.5' })?.score, 42.5);
+    assert.equal(normalizeEvent({ id: 7, score: -3 })?.id, '7');
+  });
+
+  it('reads audits with missing accounts and unresolved addresses', () => {
+    const audit = normalizeAudit({
+      type: 'PSM_SSH_COMMAND', account: { accountAsStr: null, type: 'LOCAL_UNIX', account: { mUser: 'root', mDomain: null } },
+      source: { mOriginalAddress: '10.0.0.5' }, target: { mOriginalAddress: null, mResolvedAddress: { mHostName: 'db01', mFqdn: 'db01.corp' } },
+    });
+    assert.equal(audit.account, 'root');
+    assert.equal(formatAddress(audit.source), '10.0.0.5');
+    assert.equal(formatAddress(audit.target), 'db01.corp');
+    const bare = normalizeAudit({ account: null, source: null, target: {} });
+    assert.equal(bare.account, undefined);
+    assert.equal(bare.source, undefined);
+    assert.equal(bare.target, undefined);
+    assert.deepEqual(normalizeAudit('not an object'), normalizeAudit({}));
+  });
+
+  it('lists distinct audit values in order', () => {
+    const event = normalizeEvent({ id: 'e', audits: [{ vaultUser: 'b' }, { vaultUser: 'a' }, { vaultUser: 'b' }, {}] })!;
+    assert.deepEqual(distinctAuditValues(event, (a) => a.vaultUser), ['b', 'a']);
+  });
+});
+
+describe('format', () => {
+  it('bands scores at 35 and 75', () => {
+    assert.equal(riskBand(0), 'low');
+    assert.equal(riskBand(34.99), 'low');
+    assert.equal(riskBand(35), 'medium');
+    assert.equal(riskBand(75), 'medium');
+    assert.equal(riskBand(75.01), 'high');
+  });
+
+  it('shows fractional scores with one decimal', () => {
+    assert.equal(formatScore(27.656250000000004), '27.7');
+    assert.equal(formatScore(95), '95');
+  });
+
+  it('turns event and audit types into words', () => {
+    assert.equal(readableEventType('SuspectedCredentialsTheft'), 'Suspected credentials theft');
+    assert.equal(readableEventType('PSMSuspiciousSomethingNew'), 'PSM suspicious something new');
+    assert.equal(readableEventType('weird type!'), 'weird type!');
+    assert.equal(readableAuditType('PSM_SSH_COMMAND'), 'PSM SSH command');
+    assert.equal(readableAuditType('VAULT_LOGON'), 'Vault logon');
+  });
+
+  it('says how long ago', () => {
+    const now = 1_700_000_000_000;
+    assert.equal(formatAge(now - 10_000, now), 'just now');
+    assert.equal(formatAge(now - 5 * 60_000, now), '5 min ago');
+    assert.equal(formatAge(now - 3 * 3_600_000, now), '3 h ago');
+    assert.equal(formatAge(now - 3 * 86_400_000, now), '3 d ago');
+    assert.equal(formatAge(0, now), 'unknown time');
+  });
+
+  it('makes control and direction characters visible and cuts long text', () => {
+    assert.equal(displayText('evil\u202Etxt.exe'), 'evil<U+202E>txt.exe');
+    assert.equal(displayText('a\nb\u0000'), 'a<U+000A>b<U+0000>');
+    assert.equal(displayText('x'.repeat(500), 10).length, 10);
+    assert.equal(revealInvisibleInJson(JSON.stringify({ a: 'x\u202Ey' }, null, 2)), '{\n  "a": "x\\u202ey"\n}');
+  });
+});
