@@ -14,6 +14,7 @@ export interface Settings {
   readonly autoRefreshSeconds: number;
   readonly notifyMinScore: number;
   readonly rememberPassword: boolean;
+  readonly showStatusBarItem: boolean;
 }
 
 const AUTH_METHODS: readonly AuthMethod[] = ['CyberArk', 'LDAP', 'RADIUS'];
@@ -34,6 +35,7 @@ export function readSettings(): Settings {
     autoRefreshSeconds: clamp(c.get<number>('autoRefreshSeconds', 60), 0, 86_400),
     notifyMinScore: clamp(c.get<number>('notifyMinScore', 70), 0, 101),
     rememberPassword: c.get<boolean>('rememberPassword', true),
+    showStatusBarItem: c.get<boolean>('showStatusBarItem', true),
   };
 }
 

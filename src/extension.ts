@@ -21,6 +21,7 @@ import { NewEventAlerts } from './sync/newEventAlerts';
 import { RefreshController } from './sync/refreshController';
 import { EventsTreeProvider } from './tree/eventsTreeProvider';
 import { updateViewChrome } from './tree/eventsViewChrome';
+import { OpenCountStatusItem } from './tree/openCountStatusItem';
 import { TreeNode } from './tree/treeNodes';
 import { Services } from './services';
 
@@ -99,6 +100,7 @@ export function activate(context: vscode.ExtensionContext): Services {
   };
   const panels = new EventDetailsPanels(vscode.Uri.joinPath(context.extensionUri, 'media'), store, onDetailsAction, () => session.isSignedIn);
   const rawJson = new RawJsonDocuments(store);
+  const statusItem = new OpenCountStatusItem();
 
   const updateChrome = () => {
     updateViewChrome(treeView, store, view, {
@@ -107,6 +109,7 @@ export function activate(context: vscode.ExtensionContext): Services {
       lookbackDays: readSettings().lookbackDays,
       serverFilter,
     });
+    statusItem.update(session.isSignedIn && readSettings().showStatusBarItem, store.count('OPEN'), !!refresh.current.lastError);
     void vscode.commands.executeCommand('setContext', 'cyberarkPta.filtered', view.isFiltered || !!serverFilter.accountId || !!serverFilter.status);
   };
 
@@ -143,6 +146,7 @@ export function activate(context: vscode.ExtensionContext): Services {
     refresh,
     panels,
     rawJson,
+    statusItem,
     vscode.workspace.registerTextDocumentContentProvider(RAW_JSON_SCHEME, rawJson),
     store.onDidChange(updateChrome),
     refresh.onDidChangeState(updateChrome),

@@ -3,6 +3,7 @@ import { describeError } from '../api/errors';
 import { PtaEvent } from '../model/ptaEvent';
 import { EventRefresher, RefreshResult } from '../store/eventRefresher';
 import { Emitter } from '../util/emitter';
+import { RefreshSchedule } from './refreshSchedule';
 
 export interface RefreshState {
   /** When the list was last brought up to date (epoch ms). */
@@ -23,8 +24,6 @@ export interface RefreshControllerDeps {
   onNewEvents(events: readonly PtaEvent[]): void;
 }
 
-const MAX_BACKOFF_MS = 15 * 60_000;
-
 /**
  * Runs refreshes: on demand (with progress), and on a timer while signed in, backing off
  * exponentially while the vault fails. A failed refresh keeps the last good list and
@@ -32,12 +31,17 @@ const MAX_BACKOFF_MS = 15 * 60_000;
  */
 export class RefreshController implements vscode.Disposable {
   private state: RefreshState = { refreshing: false, loaded: false };
-  private timer: NodeJS.Timeout | undefined;
-  private consecutiveFailures = 0;
+  private readonly schedule: RefreshSchedule;
   private readonly stateEmitter = new Emitter<RefreshState>();
   readonly onDidChangeState = this.stateEmitter.event;
 
-  constructor(private readonly deps: RefreshControllerDeps) {}
+  constructor(private readonly deps: RefreshControllerDeps) {
+    this.schedule = new RefreshSchedule({
+      run: async () => (await this.refresh()) !== undefined,
+      intervalSeconds: deps.autoRefreshSeconds,
+      isActive: deps.isSignedIn,
+    });
+  }
 
   get current(): RefreshState {
     return this.state;
@@ -46,60 +50,43 @@ export class RefreshController implements vscode.Disposable {
   /** Refreshes with a progress indicator in the view; errors are recorded, and thrown back when `rethrow`. */
   async refresh(options: { full?: boolean; rethrow?: boolean } = {}): Promise<RefreshResult | undefined> {
     if (!this.deps.isSignedIn()) return undefined;
-    this.clearTimer();
+    this.schedule.stop();
     this.setState({ refreshing: true });
+    let succeeded = false;
     try {
       const result = await vscode.window.withProgress(
         { location: { viewId: 'cyberarkPta.events' }, title: 'Refreshing PTA events' },
         () => this.deps.refresher.refresh({ full: options.full || !this.state.loaded }),
       );
-      this.consecutiveFailures = 0;
+      succeeded = true;
       this.setState({ refreshing: false, loaded: true, lastSuccess: Date.now(), lastError: undefined });
       this.deps.log.info(`${result.kind === 'full' ? 'Loaded' : 'Refreshed'}: ${result.received} received since ${new Date(result.fromMs).toISOString()} (${result.unit}), ${result.added.length} new, ${result.updated.length} updated.`);
       if (result.kind === 'incremental' && result.added.length > 0) this.deps.onNewEvents(result.added);
       return result;
     } catch (error) {
-      this.consecutiveFailures++;
       this.setState({ refreshing: false, lastError: describeError(error) });
       this.deps.log.warn(`Refresh failed: ${describeError(error)}`);
       if (options.rethrow) throw error;
       return undefined;
     } finally {
-      this.schedule();
+      this.schedule.completed(succeeded);
     }
   }
 
   /** Forgets everything about the last session's loads and stops the timer. */
   reset(): void {
-    this.clearTimer();
-    this.consecutiveFailures = 0;
+    this.schedule.reset();
     this.setState({ refreshing: false, loaded: false, lastSuccess: undefined, lastError: undefined });
   }
 
   /** Re-reads the interval (after a settings change) and re-arms the timer. */
   reschedule(): void {
-    this.clearTimer();
-    this.schedule();
+    this.schedule.restart();
   }
 
   dispose(): void {
-    this.clearTimer();
+    this.schedule.stop();
     this.stateEmitter.dispose();
-  }
-
-  private schedule(): void {
-    const seconds = this.deps.autoRefreshSeconds();
-    if (this.timer || seconds <= 0 || !this.deps.isSignedIn()) return;
-    const delay = Math.min(MAX_BACKOFF_MS, seconds * 1000 * 2 ** this.consecutiveFailures);
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      void this.refresh();
-    }, delay);
-  }
-
-  private clearTimer(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
   }
 
   private setState(patch: Partial<RefreshState>): void {
