@@ -152,7 +152,9 @@ export function activate(context: vscode.ExtensionContext): Services {
     refresh.onDidChangeState(updateChrome),
     session.onDidChange((signedIn) => {
       void vscode.commands.executeCommand('setContext', 'cyberarkPta.signedIn', signedIn);
-      if (!signedIn) {
+      if (signedIn) {
+        void refresh.refresh({ full: true });
+      } else {
         refresh.reset();
         store.clear();
       }

@@ -11,7 +11,7 @@ export function registerSessionCommands(services: Services): vscode.Disposable[]
   ];
 }
 
-/** Asks only for what is missing (address, user name), then signs in and loads the events. Resolves whether it signed in. */
+/** Asks only for what is missing (address, user name), then signs in (which starts the first load). Resolves whether it signed in. */
 export async function signIn(services: Services): Promise<boolean> {
   const settings = readSettings();
   let url = settings.url;
@@ -57,7 +57,6 @@ export async function signIn(services: Services): Promise<boolean> {
     if (choice === 'Open Settings') void vscode.commands.executeCommand('workbench.action.openSettings', 'cyberarkPta');
     return false;
   }
-  void services.refresh.refresh({ full: true });
   return true;
 }
 

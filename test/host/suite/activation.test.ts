@@ -1,0 +1,38 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { EXTENSION_ID, extensionApi } from './support';
+
+describe('activation and contributions', () => {
+  it('activates and exposes its services', async () => {
+    const api = await extensionApi();
+    assert.ok(api.store && api.tree && api.session);
+    assert.equal(vscode.extensions.getExtension(EXTENSION_ID)?.isActive, true);
+  });
+
+  it('registers every contributed command', async () => {
+    const contributed: Array<{ command: string; category: string }> = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON.contributes.commands;
+    const registered = new Set(await vscode.commands.getCommands(true));
+    const missing = contributed.filter((c) => !registered.has(c.command)).map((c) => c.command);
+    assert.deepEqual(missing, []);
+    assert.ok(contributed.every((c) => c.category === 'CyberArk PTA'));
+    for (const id of ['cyberarkPta.signIn', 'cyberarkPta.signOut', 'cyberarkPta.refresh', 'cyberarkPta.showEventDetails', 'cyberarkPta.openRawJson', 'cyberarkPta.copyEventId']) {
+      assert.ok(registered.has(id), id);
+    }
+  });
+
+  it('contributes the Events view in its own container, and connection settings only at application scope', () => {
+    const contributes = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON.contributes;
+    assert.equal(contributes.viewsContainers.activitybar[0].title, 'CyberArk PTA');
+    assert.equal(contributes.views.cyberarkPta[0].id, 'cyberarkPta.events');
+    for (const key of ['url', 'username', 'authMethod', 'rememberPassword']) {
+      assert.equal(contributes.configuration.properties[`cyberarkPta.${key}`].scope, 'application', key);
+    }
+  });
+
+  it('shows no events while signed out', async () => {
+    const api = await extensionApi();
+    if (api.session.isSignedIn) await api.session.signOut({ timeoutMs: 1000 });
+    assert.deepEqual(api.tree.getChildren(), []);
+    assert.equal(api.treeView.message, undefined);
+  });
+});

@@ -1,0 +1,96 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { key } from '../../../src/auth/passwordStore';
+import { DEMO_PASSWORD, DEMO_USERNAME, PvwaSimulator } from '../../simulator/server';
+import type { Services } from '../../../src/services';
+import { extensionApi, signIn, signOut, startVault, waitFor } from './support';
+
+function filesUnder(folder: string): string[] {
+  if (!fs.existsSync(folder)) return [];
+  return fs
+    .readdirSync(folder, { recursive: true, encoding: 'utf8' })
+    .map((name) => path.join(folder, name))
+    .filter((file) => fs.statSync(file).isFile());
+}
+
+describe('sign-in and secrets', () => {
+  let api: Services;
+  let sim: PvwaSimulator;
+
+  before(async () => {
+    api = await extensionApi();
+    sim = await startVault();
+  });
+
+  after(async () => {
+    await signOut(api);
+    await api.passwords.delete(sim.baseUrl + '/PasswordVault', DEMO_USERNAME);
+    await sim.stop();
+  });
+
+  it('signs in, keeps the password in SecretStorage and the token only in memory', async () => {
+    await signIn(api, sim);
+    assert.equal(api.session.isSignedIn, true);
+    const stored = await api.context.secrets.get(key(`${sim.baseUrl}/PasswordVault`, DEMO_USERNAME));
+    assert.equal(stored, DEMO_PASSWORD);
+    const logon = sim.requests.find((r) => r.path.endsWith('/Logon'));
+    assert.deepEqual(logon?.body, { username: DEMO_USERNAME, password: DEMO_PASSWORD, concurrentSession: true });
+    const events = sim.requests.find((r) => r.method === 'GET' && /\/API\/pta\/API\/Events\/?$/.test(r.path));
+    assert.ok(events, 'the events were requested');
+    assert.ok(events.headers.authorization && !String(events.headers.authorization).startsWith('Bearer'), 'token sent verbatim');
+  });
+
+  it('signs in again from the command with the stored password, asking nothing', async () => {
+    await signOut(api);
+    assert.equal(api.session.isSignedIn, false);
+    sim.clearRequests();
+    const signedIn = await vscode.commands.executeCommand<boolean>('cyberarkPta.signIn');
+    assert.equal(signedIn, true);
+    await waitFor(() => api.refresh.current.loaded, 'the load after sign-in');
+    assert.ok(api.store.size > 0);
+  });
+
+  it('renews an expired session once, silently, and retries the request', async () => {
+    sim.expireTokens();
+    sim.clearRequests();
+    await vscode.commands.executeCommand('cyberarkPta.refresh');
+    const paths = sim.requests.map((r) => `${r.method} ${r.status} ${r.path.replace(/^.*?\/API\//, '')}`);
+    assert.deepEqual(paths.map((p) => p.replace(/\?.*$/, '')), ['GET 401 pta/API/Events/', 'POST 200 auth/CyberArk/Logon', 'GET 200 pta/API/Events/']);
+    assert.equal(api.refresh.current.lastError, undefined);
+  });
+
+  it('never writes the password or a token to settings or the log', async () => {
+    const tokens = [...new Set(sim.requests.map((r) => r.headers.authorization).filter((t): t is string => typeof t === 'string'))];
+    assert.ok(tokens.length > 0);
+    const secrets = [DEMO_PASSWORD, ...tokens];
+    const config = JSON.stringify(vscode.workspace.getConfiguration('cyberarkPta'));
+    const userFolder = path.resolve(api.context.globalStorageUri.fsPath, '..', '..');
+    const settingsFile = path.join(userFolder, 'settings.json');
+    assert.ok(fs.existsSync(settingsFile), settingsFile);
+    const settingsText = fs.readFileSync(settingsFile, 'utf8');
+    assert.match(settingsText, /cyberarkPta\.url/);
+
+    const logFiles = filesUnder(path.dirname(api.context.logUri.fsPath)).filter((f) => fs.readFileSync(f, 'utf8').includes('/API/pta/API/Events/'));
+    assert.ok(logFiles.length > 0, 'the request log was found');
+    const logText = logFiles.map((f) => fs.readFileSync(f, 'utf8')).join('\n');
+    assert.match(logText, /GET \/PasswordVault\/API\/pta\/API\/Events\/\?fromUpdateDate=\d+ 200 \d+ ms/);
+    for (const secret of secrets) {
+      assert.ok(!config.includes(secret), 'configuration holds a secret');
+      assert.ok(!settingsText.includes(secret), 'settings.json holds a secret');
+      assert.ok(!logText.includes(secret), 'the log holds a secret');
+    }
+  });
+
+  it('forgets a refused stored password and reports the vault error', async () => {
+    await signOut(api);
+    await api.passwords.store(`${sim.baseUrl}/PasswordVault`, DEMO_USERNAME, 'wrong-password');
+    await assert.rejects(
+      api.session.signIn({ address: (await import('../../../src/api/baseUrl')).parseVaultAddress(sim.baseUrl), username: DEMO_USERNAME, method: 'CyberArk' }),
+      /PASWS013E: Authentication failure/,
+    );
+    assert.equal(await api.passwords.get(`${sim.baseUrl}/PasswordVault`, DEMO_USERNAME), undefined);
+    assert.equal(api.session.isSignedIn, false);
+  });
+});
