@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { AuthMethod } from './api/pvwaClient';
+import type { TlsSettings } from './api/transport';
 import type { UnitSetting } from './store/eventRefresher';
 
 export const SECTION = 'cyberarkPta';
@@ -15,6 +16,8 @@ export interface Settings {
   readonly notifyMinScore: number;
   readonly rememberPassword: boolean;
   readonly showStatusBarItem: boolean;
+  readonly tls: TlsSettings;
+  readonly allowPlainHttp: boolean;
 }
 
 const AUTH_METHODS: readonly AuthMethod[] = ['CyberArk', 'LDAP', 'RADIUS'];
@@ -36,6 +39,8 @@ export function readSettings(): Settings {
     notifyMinScore: clamp(c.get<number>('notifyMinScore', 70), 0, 101),
     rememberPassword: c.get<boolean>('rememberPassword', true),
     showStatusBarItem: c.get<boolean>('showStatusBarItem', true),
+    tls: { caFile: c.get<string>('tls.caFile', '').trim(), allowInsecure: c.get<boolean>('tls.allowInsecure', false) },
+    allowPlainHttp: c.get<boolean>('allowPlainHttp', false),
   };
 }
 

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { PvwaClient } from './api/pvwaClient';
+import { httpsAgentFor } from './api/transport';
 import { inputPrompts } from './auth/inputPrompts';
 import { PasswordStore } from './auth/passwordStore';
 import { Session } from './auth/session';
@@ -9,6 +10,7 @@ import { registerRefreshCommands } from './commands/refreshCommands';
 import { registerSessionCommands } from './commands/sessionCommands';
 import { registerTriageCommands } from './commands/triageCommands';
 import { readSettings, SECTION } from './config';
+import { connectionWarnings } from './tree/connectionWarnings';
 import { DetailsAction, EventDetailsPanels } from './details/eventDetailsPanels';
 import { RAW_JSON_SCHEME, RawJsonDocuments } from './details/rawJsonDocuments';
 import { Log } from './log';
@@ -48,7 +50,11 @@ export function activate(context: vscode.ExtensionContext): Services {
     passwords,
     prompts: inputPrompts,
     log,
-    createClient: (address) => new PvwaClient({ address, timeoutSeconds: readSettings().requestTimeoutSeconds, log }),
+    createClient: (address) => {
+      const settings = readSettings();
+      const agent = address.isHttps ? httpsAgentFor(settings.tls) : undefined;
+      return new PvwaClient({ address, timeoutSeconds: settings.requestTimeoutSeconds, log, agent });
+    },
     rememberPassword: () => readSettings().rememberPassword,
   });
   activeSession = session;
@@ -108,6 +114,7 @@ export function activate(context: vscode.ExtensionContext): Services {
       refresh: refresh.current,
       lookbackDays: readSettings().lookbackDays,
       serverFilter,
+      warnings: connectionWarnings(session.target?.address, readSettings()),
     });
     statusItem.update(session.isSignedIn && readSettings().showStatusBarItem, store.count('OPEN'), !!refresh.current.lastError);
     void vscode.commands.executeCommand('setContext', 'cyberarkPta.filtered', view.isFiltered || !!serverFilter.accountId || !!serverFilter.status);

@@ -41,8 +41,10 @@ export async function signIn(services: Services): Promise<boolean> {
     await saveConnectionSetting('username', username);
   }
   const address = parseVaultAddress(url);
-  if (!address.isHttps && !address.isLoopback) {
-    void vscode.window.showErrorMessage(`Refusing to send your password over plain HTTP to ${address.hostname}. Use the vault's https:// address.`);
+  if (!address.isHttps && !address.isLoopback && !settings.allowPlainHttp) {
+    void vscode.window.showErrorMessage(
+      `Refusing to send your password over plain HTTP to ${address.hostname}. Use the vault's https:// address, or allow it explicitly with cyberarkPta.allowPlainHttp.`,
+    );
     return false;
   }
   try {

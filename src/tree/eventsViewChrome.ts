@@ -10,6 +10,8 @@ export interface ChromeInputs {
   readonly refresh: RefreshState;
   readonly lookbackDays: number;
   readonly serverFilter: ServerFilter;
+  /** Shown first, for as long as they apply. */
+  readonly warnings: readonly string[];
 }
 
 /**
@@ -27,7 +29,7 @@ export function updateViewChrome(treeView: vscode.TreeView<TreeNode>, store: Eve
 
 function viewMessage(store: EventStore, view: EventView, inputs: ChromeInputs): string | undefined {
   const { refresh, lookbackDays, serverFilter } = inputs;
-  const lines: string[] = [];
+  const lines: string[] = [...inputs.warnings];
   if (refresh.lastError) {
     lines.push(
       refresh.lastSuccess
