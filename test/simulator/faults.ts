@@ -1,0 +1,140 @@
+import { ServerResponse } from 'node:http';
+import { cyberArkError } from './cyberArkErrors';
+import { generateEvents, RawEvent } from './data';
+import { iisErrorPage } from './iisPages';
+import { emptyResponse, IIS_HEADERS, JSON_CONTENT_TYPE, SimulatorResponse, writeResponse } from './responses';
+
+/** Ways the vault, IIS or the network in between misbehave. */
+export type Fault =
+  | { kind: 'latency'; ms: number }
+  | { kind: 'reset' }
+  | { kind: 'html'; status: 404 | 500 | 502 | 503 }
+  | { kind: 'invalidJson' }
+  | { kind: 'truncatedJson' }
+  | { kind: 'emptyBody'; status?: number }
+  | { kind: 'error'; status: number; code: string; message: string }
+  | { kind: 'huge'; bytes: number };
+
+export interface FaultOptions {
+  /** Only requests with this HTTP method (any case). */
+  method?: string;
+  /** Only requests whose path and query contain this text (any case). */
+  pathIncludes?: string;
+  /** How many matching requests get the fault; default 1, Infinity allowed. */
+  times?: number;
+}
+
+interface QueuedFault {
+  fault: Fault;
+  method?: string;
+  pathIncludes?: string;
+  remaining: number;
+}
+
+export class FaultQueue {
+  private queue: QueuedFault[] = [];
+
+  add(fault: Fault, options: FaultOptions = {}): void {
+    const times = options.times ?? 1;
+    if (!(times >= 1)) throw new RangeError(`times must be at least 1, got ${times}`);
+    this.queue.push({ fault, method: options.method?.toUpperCase(), pathIncludes: options.pathIncludes?.toLowerCase(), remaining: times });
+  }
+
+  clear(): void {
+    this.queue = [];
+  }
+
+  /** Consumes one use of the first queued fault that matches the request. */
+  take(method: string, url: string): Fault | undefined {
+    const lowerUrl = url.toLowerCase();
+    const index = this.queue.findIndex(
+      (entry) => (!entry.method || entry.method === method.toUpperCase()) && (!entry.pathIncludes || lowerUrl.includes(entry.pathIncludes)),
+    );
+    if (index < 0) return undefined;
+    const entry = this.queue[index];
+    entry.remaining--;
+    if (entry.remaining <= 0) this.queue.splice(index, 1);
+    return entry.fault;
+  }
+}
+
+/** JSON that no parser accepts, although it looks plausible. */
+const INVALID_JSON = '[{"id": "5f1c0ffee0000000000000aa", "score": NaN, "type": undefined,}]';
+
+/**
+ * Answers with the fault instead of the vault; returns the status sent. `events` is the
+ * vault's current data, which the partial and truncated answers are cut from.
+ */
+export function writeFault(res: ServerResponse, fault: Exclude<Fault, { kind: 'latency' }>, events: readonly RawEvent[]): number {
+  switch (fault.kind) {
+    case 'reset':
+      return writeThenReset(res, events);
+    case 'html':
+      return send(res, iisErrorPage(fault.status));
+    case 'invalidJson':
+      return send(res, { status: 200, headers: { 'Content-Type': JSON_CONTENT_TYPE }, body: INVALID_JSON });
+    case 'truncatedJson':
+      return send(res, { status: 200, headers: { 'Content-Type': JSON_CONTENT_TYPE }, body: firstHalf(JSON.stringify(events.slice(0, 20))) });
+    case 'emptyBody':
+      return send(res, { ...emptyResponse(fault.status ?? 200), headers: { 'Content-Type': JSON_CONTENT_TYPE } });
+    case 'error':
+      return send(res, cyberArkError(fault.status, fault.code, fault.message));
+    case 'huge':
+      void writeHugeArray(res, fault.bytes);
+      return 200;
+  }
+}
+
+function send(res: ServerResponse, response: SimulatorResponse): number {
+  writeResponse(res, response);
+  return response.status;
+}
+
+/**
+ * Headers and part of a chunked body, then the socket goes away: without the final chunk
+ * a client sees a premature close, as when a load balancer cuts the connection.
+ */
+function writeThenReset(res: ServerResponse, events: readonly RawEvent[]): number {
+  const socket = res.socket;
+  res.writeHead(200, { ...IIS_HEADERS, 'Content-Type': JSON_CONTENT_TYPE });
+  res.write(firstHalf(JSON.stringify(events.slice(0, 20))), () => socket?.destroy());
+  return 200;
+}
+
+/** A valid JSON array of generated events, streamed until it reaches about `bytes`. */
+async function writeHugeArray(res: ServerResponse, bytes: number): Promise<void> {
+  res.writeHead(200, { ...IIS_HEADERS, 'Content-Type': JSON_CONTENT_TYPE });
+  let written = 1;
+  res.write('[');
+  for (let seed = 1; written + 1 < bytes; seed++) {
+    const parts: string[] = [];
+    for (const event of generateEvents({ count: 200, seed, hostileShare: 0 })) {
+      if (written + 1 >= bytes) break;
+      const part = (written > 1 ? ',' : '') + JSON.stringify(event);
+      parts.push(part);
+      written += Buffer.byteLength(part);
+    }
+    if (!res.write(parts.join('')) && !(await drained(res))) return;
+  }
+  res.end(']');
+}
+
+/** Waits for the socket to take more; false when the connection went away instead. */
+function drained(res: ServerResponse): Promise<boolean> {
+  if (res.destroyed) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    const onDrain = () => settle(true);
+    const onClose = () => settle(false);
+    const settle = (value: boolean) => {
+      res.off('drain', onDrain);
+      res.off('close', onClose);
+      resolve(value);
+    };
+    res.once('drain', onDrain);
+    res.once('close', onClose);
+  });
+}
+
+function firstHalf(json: string): string {
+  return json.slice(0, Math.max(1, Math.floor(json.length / 2)));
+}
