@@ -53,7 +53,7 @@ export function activate(context: vscode.ExtensionContext): Services {
     createClient: (address) => {
       const settings = readSettings();
       const agent = address.isHttps ? httpsAgentFor(settings.tls) : undefined;
-      return new PvwaClient({ address, timeoutSeconds: settings.requestTimeoutSeconds, log, agent });
+      return new PvwaClient({ address, timeoutSeconds: settings.requestTimeoutSeconds, log, agent, insecureRequested: address.isHttps && settings.tls.allowInsecure });
     },
     rememberPassword: () => readSettings().rememberPassword,
   });

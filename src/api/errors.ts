@@ -92,8 +92,13 @@ const TLS_EXPLANATIONS: Record<string, string> = {
   ERR_TLS_CERT_ALTNAME_INVALID: 'presents a certificate issued for a different host name',
 };
 
-/** The error for a failure below HTTP: DNS, TCP, TLS, time-out. */
-export function errorFromTransport(host: string, error: unknown, timeoutSeconds: number): PvwaError {
+/**
+ * The error for a failure below HTTP: DNS, TCP, TLS, time-out. `insecureRequested`: the
+ * person turned certificate checks off, yet one failed; VS Code's proxy layer
+ * (http.proxySupport) replaces the connection agent for hosts other than loopback and keeps
+ * only its CA list, so only a CA file works there.
+ */
+export function errorFromTransport(host: string, error: unknown, timeoutSeconds: number, insecureRequested = false): PvwaError {
   const err = error as { name?: string; code?: string; type?: string; message?: string };
   if (err?.name === 'AbortError' || err?.type === 'aborted') {
     return new PvwaError('timeout', `${host} did not answer within ${timeoutSeconds} seconds. Check the address and your network, or raise cyberarkPta.requestTimeoutSeconds.`);
@@ -101,7 +106,10 @@ export function errorFromTransport(host: string, error: unknown, timeoutSeconds:
   const code = err?.code ?? '';
   const tls = TLS_EXPLANATIONS[code];
   if (tls) {
-    return new PvwaError('tls', `${host} ${tls}. If you trust it, set cyberarkPta.tls.caFile to your organisation's CA certificate (PEM).`, undefined, code);
+    const fix = insecureRequested
+      ? "cyberarkPta.tls.allowInsecure is on, but VS Code's proxy support checks certificates for this host anyway: set cyberarkPta.tls.caFile to the vault's CA certificate (PEM) instead."
+      : "If you trust it, set cyberarkPta.tls.caFile to your organisation's CA certificate (PEM).";
+    return new PvwaError('tls', `${host} ${tls}. ${fix}`, undefined, code);
   }
   switch (code) {
     case 'ENOTFOUND':

@@ -42,6 +42,8 @@ export interface ClientOptions {
   address: VaultAddress;
   timeoutSeconds: number;
   agent?: Agent;
+  /** Certificate checks were turned off on purpose; changes how a certificate failure is explained. */
+  insecureRequested?: boolean;
   log?: RequestLog;
   fetch?: FetchLike;
   /** Refuse answers larger than this, so a runaway response cannot exhaust memory. */
@@ -189,7 +191,7 @@ export class PvwaClient {
     } catch (error) {
       const failure = (error as { type?: string }).type === 'max-size'
         ? new PvwaError('tooLarge', `${address.hostname} sent an answer larger than ${formatBytes(this.options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES)}; it was refused to protect memory.`)
-        : errorFromTransport(address.hostname, error, timeoutSeconds);
+        : errorFromTransport(address.hostname, error, timeoutSeconds, this.options.insecureRequested);
       log?.warn(`${method} ${logPath} failed after ${Date.now() - started} ms: ${failure.message}`);
       throw failure;
     } finally {

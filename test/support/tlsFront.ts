@@ -10,7 +10,7 @@ import { AddressInfo } from 'node:net';
 export interface TestCertificates {
   readonly folder: string;
   readonly caFile: string;
-  /** Signed by the CA, for 127.0.0.1 and localhost. */
+  /** Signed by the CA, for 127.0.0.1, localhost and pvwa.test (a name only the test proxy resolves). */
   readonly signed: { key: string; cert: string };
   /** Signed by the CA, but for another host name. */
   readonly wrongName: { key: string; cert: string };
@@ -31,7 +31,7 @@ export function mintCertificates(): TestCertificates {
     openssl(['x509', '-req', '-in', `${name}.csr`, '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-out', `${name}.pem`, '-days', '2', '-extfile', `${name}.ext`], folder);
     return { key: fs.readFileSync(path.join(folder, `${name}.key`), 'utf8'), cert: fs.readFileSync(path.join(folder, `${name}.pem`), 'utf8') };
   };
-  const signed = leaf('pvwa', 'IP:127.0.0.1,DNS:localhost');
+  const signed = leaf('pvwa', 'IP:127.0.0.1,DNS:localhost,DNS:pvwa.test');
   const wrongName = leaf('other', 'DNS:other.example');
   openssl(['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'self.key', '-out', 'self.pem', '-days', '2', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], folder);
   const selfSigned = { key: fs.readFileSync(path.join(folder, 'self.key'), 'utf8'), cert: fs.readFileSync(path.join(folder, 'self.pem'), 'utf8') };

@@ -24,7 +24,7 @@ describe('activation and contributions', () => {
     const contributes = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON.contributes;
     assert.equal(contributes.viewsContainers.activitybar[0].title, 'CyberArk PTA');
     assert.equal(contributes.views.cyberarkPta[0].id, 'cyberarkPta.events');
-    for (const key of ['url', 'username', 'authMethod', 'rememberPassword']) {
+    for (const key of ['url', 'username', 'authMethod', 'rememberPassword', 'tls.caFile', 'tls.allowInsecure', 'allowPlainHttp']) {
       assert.equal(contributes.configuration.properties[`cyberarkPta.${key}`].scope, 'application', key);
     }
   });

@@ -29,8 +29,9 @@ export async function startVault(options: SimulatorOptions & { count?: number; s
 }
 
 /** Signs in with the demo password (as if typed) and waits for the first load. */
-export async function signIn(api: Services, sim: PvwaSimulator, password = DEMO_PASSWORD): Promise<void> {
-  const ok = await api.session.signIn({ address: parseVaultAddress(sim.baseUrl), username: DEMO_USERNAME, method: 'CyberArk' }, password);
+export async function signIn(api: Services, vault: PvwaSimulator | string, password = DEMO_PASSWORD): Promise<void> {
+  const url = typeof vault === 'string' ? vault : vault.baseUrl;
+  const ok = await api.session.signIn({ address: parseVaultAddress(url), username: DEMO_USERNAME, method: 'CyberArk' }, password);
   if (!ok) throw new Error('sign-in was cancelled');
   await waitFor(() => api.refresh.current.loaded || !!api.refresh.current.lastError, 'the first load');
   if (api.refresh.current.lastError) throw new Error(`first load failed: ${api.refresh.current.lastError}`);
