@@ -14,11 +14,19 @@ export function registerFilterCommands(services: Services): vscode.Disposable[] 
   ];
 }
 
+/**
+ * Only an object naming a filter field counts: the view's title button passes the focused tree
+ * node, which must open the menu rather than clear the filter.
+ */
+function isFilterArgument(args: unknown): args is Record<string, unknown> {
+  return !!args && typeof args === 'object' && !('kind' in args) && ['minScore', 'types', 'text'].some((key) => key in args);
+}
+
 type FilterStep = 'minScore' | 'types' | 'text' | 'status' | 'accountId' | 'clear';
 
 /** Applies a filter given as arguments (keybindings, scripts), else asks what to narrow by. */
 async function filterEvents(services: Services, args: unknown): Promise<void> {
-  if (args && typeof args === 'object') {
+  if (isFilterArgument(args)) {
     const { minScore, types, text } = args as Record<string, unknown>;
     await setClientFilter(services, {
       minScore: typeof minScore === 'number' && minScore > 0 ? Math.min(100, minScore) : undefined,

@@ -61,3 +61,6 @@ export function expectedEvents(sim: PvwaSimulator, status: 'OPEN' | 'CLOSED', lo
 export function patchRequests(sim: PvwaSimulator) {
   return sim.requests.filter((r) => r.method === 'PATCH');
 }
+
+/** Lets VS Code's UI (a quick pick opening, say) catch up with a command started without awaiting. */
+export const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { Services } from '../../../src/services';
 import type { TreeNode } from '../../../src/tree/treeNodes';
 import { PvwaSimulator } from '../../simulator/server';
-import { expectedEvents, extensionApi, signIn, signOut, startVault } from './support';
+import { expectedEvents, extensionApi, signIn, signOut, pause, startVault } from './support';
 
 function labelOf(item: vscode.TreeItem): string {
   return typeof item.label === 'string' ? item.label : item.label?.label ?? '';
@@ -113,5 +113,17 @@ describe('events tree', () => {
     await vscode.commands.executeCommand('cyberarkPta.clearFilter');
     assert.equal(api.view.isFiltered, false);
     assert.equal(api.treeView.message, undefined);
+  });
+
+  it('opens the filter menu from the title button, which passes the focused node, without touching the filter', async () => {
+    await vscode.commands.executeCommand('cyberarkPta.filterEvents', { minScore: 90 });
+    const focusedNode = api.tree.getChildren()[0];
+    const pending = vscode.commands.executeCommand('cyberarkPta.filterEvents', focusedNode);
+    await pause(600);
+    assert.equal(api.view.currentFilter.minScore, 90);
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    await pending;
+    assert.equal(api.view.currentFilter.minScore, 90);
+    await vscode.commands.executeCommand('cyberarkPta.clearFilter');
   });
 });

@@ -3,9 +3,8 @@ import * as vscode from 'vscode';
 import type { Services } from '../../../src/services';
 import type { TriageOutcome } from '../../../src/commands/triageCommands';
 import { PvwaSimulator } from '../../simulator/server';
-import { extensionApi, patchRequests, signIn, signOut, startVault } from './support';
+import { extensionApi, patchRequests, signIn, signOut, pause, startVault } from './support';
 
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('close and reopen', () => {
   let api: Services;
