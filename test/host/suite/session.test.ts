@@ -5,15 +5,7 @@ import * as vscode from 'vscode';
 import { key } from '../../../src/auth/passwordStore';
 import { DEMO_PASSWORD, DEMO_USERNAME, PvwaSimulator } from '../../simulator/server';
 import type { Services } from '../../../src/services';
-import { extensionApi, signIn, signOut, startVault, waitFor } from './support';
-
-function filesUnder(folder: string): string[] {
-  if (!fs.existsSync(folder)) return [];
-  return fs
-    .readdirSync(folder, { recursive: true, encoding: 'utf8' })
-    .map((name) => path.join(folder, name))
-    .filter((file) => fs.statSync(file).isFile());
-}
+import { extensionApi, logText, signIn, signOut, startVault, waitFor } from './support';
 
 describe('sign-in and secrets', () => {
   let api: Services;
@@ -72,14 +64,13 @@ describe('sign-in and secrets', () => {
     const settingsText = fs.readFileSync(settingsFile, 'utf8');
     assert.match(settingsText, /cyberarkPta\.url/);
 
-    const logFiles = filesUnder(path.dirname(api.context.logUri.fsPath)).filter((f) => fs.readFileSync(f, 'utf8').includes('/API/pta/API/Events/'));
-    assert.ok(logFiles.length > 0, 'the request log was found');
-    const logText = logFiles.map((f) => fs.readFileSync(f, 'utf8')).join('\n');
-    assert.match(logText, /GET \/PasswordVault\/API\/pta\/API\/Events\/\?fromUpdateDate=\d+ 200 \d+ ms/);
+    const log = logText(api);
+    assert.ok(log, 'the request log was found');
+    assert.match(log, /GET \/PasswordVault\/API\/pta\/API\/Events\/\?fromUpdateDate=\d+ 200 \d+ ms/);
     for (const secret of secrets) {
       assert.ok(!config.includes(secret), 'configuration holds a secret');
       assert.ok(!settingsText.includes(secret), 'settings.json holds a secret');
-      assert.ok(!logText.includes(secret), 'the log holds a secret');
+      assert.ok(!log.includes(secret), 'the log holds a secret');
     }
   });
 

@@ -1,3 +1,5 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Services } from '../../../src/services';
 import { parseVaultAddress } from '../../../src/api/baseUrl';
@@ -64,3 +66,19 @@ export function patchRequests(sim: PvwaSimulator) {
 
 /** Lets VS Code's UI (a quick pick opening, say) catch up with a command started without awaiting. */
 export const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export function filesUnder(folder: string): string[] {
+  if (!fs.existsSync(folder)) return [];
+  return fs
+    .readdirSync(folder, { recursive: true, encoding: 'utf8' })
+    .map((name) => path.join(folder, name))
+    .filter((file) => fs.statSync(file).isFile());
+}
+
+/** What the extension's log channel has written to disk so far (VS Code flushes it with a delay). */
+export function logText(api: Services): string {
+  return filesUnder(path.dirname(api.context.logUri.fsPath))
+    .map((file) => fs.readFileSync(file, 'utf8'))
+    .filter((text) => text.includes('/API/pta/API/Events/'))
+    .join('\n');
+}
