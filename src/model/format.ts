@@ -14,7 +14,8 @@ export function formatScore(score: number): string {
   return String(Math.round(score * 10) / 10);
 }
 
-const TYPE_NAMES: Record<string, string> = {
+// Maps, not object literals: a vault string such as "__proto__" must not find Object.prototype.
+const TYPE_NAMES = new Map<string, string>(Object.entries({
   VaultViaIrregularIp: 'Vault access from an irregular IP',
   VaultViaIrregularHours: 'Vault access at irregular hours',
   VaultViaIrregularDays: 'Vault access on irregular days',
@@ -29,11 +30,11 @@ const TYPE_NAMES: Record<string, string> = {
   ExcessiveAccessToVault: 'Excessive access to the vault',
   DCSync: 'DCSync attack',
   PrivilegedAccessWithoutVault: 'Privileged access without the vault',
-};
+}));
 
 /** `SuspectedCredentialsTheft` -> `Suspected credentials theft`; unknown types are split on case changes. */
 export function readableEventType(type: string): string {
-  const known = TYPE_NAMES[type];
+  const known = TYPE_NAMES.get(type);
   if (known) return known;
   if (!/^[A-Za-z0-9]+$/.test(type)) return type;
   const words = type
@@ -54,15 +55,15 @@ export function readableAuditType(type: string): string {
     .join(' ');
 }
 
-const CLOSE_REASON_NAMES: Record<string, string> = {
-  HANDLED: 'Handled',
-  NOTREAL: 'False positive',
-  OTHER: 'Other',
-};
+const CLOSE_REASON_NAMES = new Map<string, string>([
+  ['HANDLED', 'Handled'],
+  ['NOTREAL', 'False positive'],
+  ['OTHER', 'Other'],
+]);
 
 export function readableCloseReason(reason: string | undefined): string | undefined {
   if (!reason || reason.toUpperCase() === 'NONE') return undefined;
-  return CLOSE_REASON_NAMES[reason.toUpperCase()] ?? reason;
+  return CLOSE_REASON_NAMES.get(reason.toUpperCase()) ?? displayText(reason, 60);
 }
 
 /** "just now", "5 min ago", "3 h ago", "12 d ago". */
@@ -87,7 +88,7 @@ export function formatTime(ms: number | undefined): string {
 }
 
 // C0/C1 controls, bidi overrides and isolates, zero-width characters.
-const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
 
 /**
  * Vault strings in single-line places (tree labels, descriptions, notifications): control and
@@ -100,7 +101,7 @@ export function displayText(value: string, maxLength = 160): string {
 }
 
 // JSON.stringify already escapes C0 controls; these it leaves raw.
-const INVISIBLE_IN_JSON = /[\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
+const INVISIBLE_IN_JSON = /[\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
 
 /** Escapes direction-changing and invisible characters inside JSON text, so the raw view shows them instead of obeying them. */
 export function revealInvisibleInJson(json: string): string {

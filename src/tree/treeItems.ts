@@ -10,7 +10,7 @@ const RISK_ICONS = {
   low: new vscode.ThemeIcon('info', new vscode.ThemeColor('cyberarkPta.risk.low')),
 };
 
-const SENSOR_ICONS: Record<string, string> = { VAULT: 'lock', PSM: 'terminal', SIEM: 'pulse', PTA: 'eye' };
+const SENSOR_ICONS = new Map([['VAULT', 'lock'], ['PSM', 'terminal'], ['SIEM', 'pulse'], ['PTA', 'eye']]);
 
 export function groupItem(status: 'OPEN' | 'CLOSED', shown: number, total: number): vscode.TreeItem {
   const item = new vscode.TreeItem(
@@ -72,7 +72,7 @@ export function auditItem(eventId: string, index: number, audit: PtaAudit): vsco
   item.description = [who && displayText(who, 60), route && displayText(route, 80), audit.createTime && formatTime(audit.createTime)]
     .filter(Boolean)
     .join(' · ');
-  item.iconPath = new vscode.ThemeIcon(SENSOR_ICONS[audit.sensorType?.toUpperCase() ?? ''] ?? 'circle-small');
+  item.iconPath = new vscode.ThemeIcon(SENSOR_ICONS.get(audit.sensorType?.toUpperCase() ?? '') ?? 'circle-small');
   item.contextValue = audit.accountId ? 'audit:account' : 'audit';
   return item;
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { distinctAuditValues, eventAudits, formatAddress, normalizeAudit, normalizeEvent } from '../../src/model/ptaEvent';
-import { displayText, formatAge, formatScore, readableAuditType, readableEventType, revealInvisibleInJson, riskBand } from '../../src/model/format';
+import { displayText, formatAge, formatScore, readableAuditType, readableCloseReason, readableEventType, revealInvisibleInJson, riskBand } from '../../src/model/format';
 
 describe('normalizeEvent', () => {
   it('reads a complete event', () => {
@@ -75,6 +75,12 @@ describe('format', () => {
     assert.equal(readableEventType('SuspectedCredentialsTheft'), 'Suspected credentials theft');
     assert.equal(readableEventType('PSMSuspiciousSomethingNew'), 'PSM suspicious something new');
     assert.equal(readableEventType('weird type!'), 'weird type!');
+    for (const key of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) {
+      assert.equal(readableEventType(key), key === 'toString' ? 'to string' : key === 'hasOwnProperty' ? 'has own property' : key);
+      assert.equal(readableCloseReason(key), key);
+    }
+    assert.equal(readableCloseReason('notreal'), 'False positive');
+    assert.equal(readableCloseReason('odd\u202Ereason'), 'odd<U+202E>reason');
     assert.equal(readableAuditType('PSM_SSH_COMMAND'), 'PSM SSH command');
     assert.equal(readableAuditType('VAULT_LOGON'), 'Vault logon');
   });
@@ -91,7 +97,9 @@ describe('format', () => {
   it('makes control and direction characters visible and cuts long text', () => {
     assert.equal(displayText('evil\u202Etxt.exe'), 'evil<U+202E>txt.exe');
     assert.equal(displayText('a\nb\u0000'), 'a<U+000A>b<U+0000>');
+    assert.equal(displayText('line\u2028separator\u2029'), 'line<U+2028>separator<U+2029>');
     assert.equal(displayText('x'.repeat(500), 10).length, 10);
     assert.equal(revealInvisibleInJson(JSON.stringify({ a: 'x\u202Ey' }, null, 2)), '{\n  "a": "x\\u202ey"\n}');
+    assert.equal(revealInvisibleInJson(JSON.stringify('a\u2028b')), '"a\\u2028b"');
   });
 });
