@@ -4,6 +4,8 @@ import { prettyJson } from '../details/eventViewModel';
 import { pvwaEventPage } from '../api/pvwaLinks';
 import { Services } from '../services';
 import { eventName, targetEvents } from './eventTargets';
+import { inertStatusBar } from '../util/inertText';
+import { displayText } from '../model/format';
 
 export function registerEventCommands(services: Services): vscode.Disposable[] {
   const one = async (arg: unknown, placeHolder: string) =>
@@ -25,13 +27,13 @@ export function registerEventCommands(services: Services): vscode.Disposable[] {
       const event = await one(arg, 'Copy the ID of which event?');
       if (!event) return;
       await vscode.env.clipboard.writeText(event.id);
-      vscode.window.setStatusBarMessage(`Copied event ID ${event.id}`, 3000);
+      vscode.window.setStatusBarMessage(inertStatusBar(`Copied event ID ${displayText(event.id, 60)}`), 3000);
     }),
     vscode.commands.registerCommand('cyberarkPta.copyAsJson', async (arg: unknown) => {
       const event = await one(arg, 'Copy which event as JSON?');
       if (!event) return;
       await vscode.env.clipboard.writeText(prettyJson(event.raw));
-      vscode.window.setStatusBarMessage(`Copied ${eventName(event)} as JSON`, 3000);
+      vscode.window.setStatusBarMessage(inertStatusBar(`Copied ${eventName(event)} as JSON`), 3000);
     }),
     vscode.commands.registerCommand('cyberarkPta.openInPvwa', async (arg: unknown) => {
       const event = await one(arg, 'Open which event in the PVWA?');

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { describeError } from '../api/errors';
 import { EventStatus } from '../model/ptaEvent';
 import { Services } from '../services';
+import { inertNotification } from '../util/inertText';
 
 export function registerRefreshCommands(services: Services): vscode.Disposable[] {
   return [
@@ -24,6 +25,6 @@ async function refresh(services: Services, full: boolean): Promise<void> {
     await services.refresh.refresh({ full, rethrow: true });
   } catch (error) {
     const stale = services.refresh.current.lastSuccess ? ' The last good list is still shown.' : '';
-    void vscode.window.showErrorMessage(`Refreshing PTA events failed: ${describeError(error)}${stale}`);
+    void vscode.window.showErrorMessage(inertNotification(`Refreshing PTA events failed: ${describeError(error)}${stale}`));
   }
 }

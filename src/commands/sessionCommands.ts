@@ -3,6 +3,7 @@ import { parseVaultAddress } from '../api/baseUrl';
 import { describeError, PvwaError } from '../api/errors';
 import { readSettings, saveConnectionSetting } from '../config';
 import { Services } from '../services';
+import { inertNotification } from '../util/inertText';
 
 export function registerSessionCommands(services: Services): vscode.Disposable[] {
   return [
@@ -54,7 +55,7 @@ export async function signIn(services: Services): Promise<boolean> {
     );
     if (!signedIn) return false;
   } catch (error) {
-    const choice = await vscode.window.showErrorMessage(`Sign-in to ${address.hostname} failed: ${describeError(error)}`, 'Try Again', 'Open Settings');
+    const choice = await vscode.window.showErrorMessage(inertNotification(`Sign-in to ${address.hostname} failed: ${describeError(error)}`), 'Try Again', 'Open Settings');
     if (choice === 'Try Again') return signIn(services);
     if (choice === 'Open Settings') void vscode.commands.executeCommand('workbench.action.openSettings', 'cyberarkPta');
     return false;

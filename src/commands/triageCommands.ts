@@ -6,6 +6,7 @@ import { normalizeEvent, PtaEvent } from '../model/ptaEvent';
 import { PvwaError } from '../api/errors';
 import { Services } from '../services';
 import { eventName, targetEvents } from './eventTargets';
+import { inertNotification, inertStatusBar } from '../util/inertText';
 
 /** What a close or reopen achieved, returned to callers (and tests) as well as shown. */
 export interface TriageOutcome {
@@ -142,11 +143,11 @@ async function report(services: Services, events: PtaEvent[], update: EventUpdat
   const names = new Map(events.map((e) => [e.id, eventName(e)]));
   if (events.length === 1) {
     if (outcome.succeeded.length === 1) {
-      vscode.window.setStatusBarMessage(`${done} ${names.get(events[0].id)}`, 4000);
+      vscode.window.setStatusBarMessage(inertStatusBar(`${done} ${names.get(events[0].id)}`), 4000);
       return;
     }
     const failure = outcome.failed[0];
-    const choice = await vscode.window.showErrorMessage(`${verb} ${names.get(failure.eventId)} failed: ${failure.message} It is unchanged.`, 'Retry');
+    const choice = await vscode.window.showErrorMessage(inertNotification(`${verb} ${names.get(failure.eventId)} failed: ${failure.message} It is unchanged.`), 'Retry');
     if (choice === 'Retry') {
       const current = services.store.get(events[0].id) ?? events[0];
       await applyToAll(services, [current], update, verb);
@@ -159,7 +160,7 @@ async function report(services: Services, events: PtaEvent[], update: EventUpdat
     parts.push(`${outcome.failed.length} failed and are unchanged: ${outcome.failed.map((f) => `${names.get(f.eventId)}: ${f.message}`).join('; ')}`);
   }
   if (notDone > 0) parts.push(`${notDone} not sent (cancelled).`);
-  const message = parts.join(' ');
+  const message = inertNotification(parts.join(' '));
   if (outcome.failed.length > 0) void vscode.window.showErrorMessage(message);
   else void vscode.window.showInformationMessage(message);
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { displayText, formatScore, readableEventType } from '../model/format';
 import { PtaEvent } from '../model/ptaEvent';
+import { inertNotification } from '../util/inertText';
 
 /**
  * One notification per refresh for events never seen before that score at or above the
@@ -22,7 +23,7 @@ export class NewEventAlerts {
     const named = fresh.slice(0, 3).map((e) => `${displayText(readableEventType(e.type), 50)} (${formatScore(e.score)})`);
     const more = fresh.length > 3 ? `, and ${fresh.length - 3} more` : '';
     const message = `${fresh.length} new high-risk event${fresh.length === 1 ? '' : 's'}: ${named.join(', ')}${more}`;
-    void vscode.window.showWarningMessage(message, 'Show').then((choice) => {
+    void vscode.window.showWarningMessage(inertNotification(message), 'Show').then((choice) => {
       if (choice === 'Show') void this.reveal(fresh.map((e) => e.id));
     });
     return message;

@@ -14,6 +14,7 @@ import type { Browser, Page } from 'playwright-core';
 import { formatScore, readableEventType } from '../../src/model/format';
 import { launchChromium, payloadUrl, projectRoot, sleep, startCodeServer, type CodeServer } from '../host/codeServer';
 import { generateEvents, type RawEvent } from '../simulator/data';
+import { hostileEvents } from '../support/hostileEvents';
 import { DEMO_PASSWORD, DEMO_USERNAME, PvwaSimulator } from '../simulator/server';
 import { Interrupted, printReport, runSteps, withTimeLimit, type Step } from './stepRunner';
 import { escapeRegExp, eventually, Workbench } from './workbench';
@@ -30,6 +31,9 @@ const setupTimeoutMs = 120_000;
 const lookbackDays = 30;
 const minScoreFilter = 80;
 const DAY_MS = 86_400_000;
+
+/** Messages of JavaScript dialogs opened in any frame of the page. */
+const dialogsSeen: string[] = [];
 
 const tooLongReasonText =
   'Investigated with the account owner: the PSM session was an approved emergency change, ' +
@@ -134,6 +138,11 @@ async function setUp(sim: PvwaSimulator, tempDir: string, started: Started): Pro
   page.setDefaultTimeout(20_000);
   const browserLog = path.join(resultsDir, 'browser.log');
   page.on('console', (message) => fs.appendFileSync(browserLog, `[${message.type()}] ${message.text()}\n`));
+  // A dialog from any frame means a vault string ran as script.
+  page.on('dialog', (dialog) => {
+    dialogsSeen.push(dialog.message());
+    void dialog.dismiss().catch(() => undefined);
+  });
   await openWorkbench(page, payloadUrl(started.codeServer.baseUrl, workspaceFolder, projectRoot));
   return page;
 }
@@ -155,6 +164,7 @@ function journeySteps(j: Journey): Step[] {
     { title: 'closes the event from the context menu, refusing a too-long text first', slug: 'event-closed', run: () => closeEvent(j), timeoutMs: 90_000 },
     { title: 'reopens the event from the Closed group', slug: 'event-reopened', run: () => reopenEvent(j) },
     { title: 'filters by minimum score and clears the filter', slug: 'filter-cleared', run: () => filterByScore(j) },
+    { title: 'shows hostile vault strings as inert text: tree, alert, details page', slug: 'hostile-strings', run: () => showHostileEvents(j) },
     { title: 'signs out: the welcome returns', slug: 'signed-out', run: () => signOut(j) },
   ];
 }
@@ -321,6 +331,40 @@ async function filterByScore({ wb, page, expected }: Journey): Promise<void> {
 }
 
 // Step 8
+async function showHostileEvents({ wb, sim }: Journey): Promise<void> {
+  const [imgType, linkType] = ['<img src=x onerror=alert(1)>', '[click](command:workbench.action.terminal.new)'];
+  const hostile = hostileEvents(Date.now()).filter((e) => e.type === imgType || e.type === linkType);
+  for (const event of hostile) sim.upsertEvent({ ...event, mStatus: 'OPEN', score: event.type === linkType ? 96 : 50 });
+  await wb.viewTitleAction('Refresh').click();
+
+  // The alert names the new high-risk event; its text must not become a link.
+  const toast = wb.notificationToasts().filter({ hasText: '1 new high-risk event' });
+  await assertText(toast, new RegExp(escapeRegExp('1 new high-risk event: [click] (command:workbench.action.terminal.new) (96)')));
+  assert.equal(await toast.locator('.notification-list-item-message a').count(), 0, 'the alert\'s message holds a link');
+
+  const imgRow = wb.treeRows(imgType);
+  await imgRow.waitFor();
+  assert.equal(((await imgRow.locator('.label-name').innerText()) ?? '').trim(), imgType);
+  assert.equal(await imgRow.locator('img').count(), 0, 'the tree row holds an injected image');
+  const linkRow = wb.treeRows(linkType);
+  assert.equal(((await linkRow.locator('.label-name').innerText()) ?? '').trim(), linkType);
+
+  await imgRow.locator('.label-name').click();
+  const event = hostile.find((e) => e.type === imgType)!;
+  const frame = await wb.webviewFrame(`#root[data-event-id="${event.id}"]`);
+  await assertText(frame.locator('#root h1'), new RegExp(`^${escapeRegExp(imgType)}$`));
+  const injected = await frame.locator('#root').evaluate((root) => root.querySelectorAll('img, svg, iframe, script, style, link, meta, base, a[href], [onerror], [onload], [onmouseover], [onfocus]').length);
+  assert.equal(injected, 0, 'elements from vault strings were created in the details page');
+  const shown = (await frame.locator('#root').innerText()).replace(/\s+/g, ' ');
+  for (const payload of ['</script><script>alert(1)</script>', '<meta http-equiv="Content-Security-Policy" content="default-src *">', '[click](command:workbench.action.terminal.new)', '$(alert) $(zap) $(sync~spin) $(codicon)', '{{7*7}} <%= 7*7 %> #{7*7}', 'invoice<U+202E>fdp.exe']) {
+    assert.ok(shown.includes(payload), `the details page does not show ${payload} literally`);
+  }
+  await sleep(500);
+  assert.deepEqual(dialogsSeen, [], 'a vault string opened a dialog');
+  await wb.parkMouse();
+}
+
+// Step 9
 async function signOut({ wb, sim }: Journey): Promise<void> {
   await wb.runCommand('CyberArk PTA: Sign Out');
   const welcome = wb.welcomeContent();
