@@ -1,11 +1,12 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as crypto from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { key } from '../../../src/auth/passwordStore';
 import { DEMO_PASSWORD, DEMO_USERNAME, PvwaSimulator } from '../../simulator/server';
 import type { Services } from '../../../src/services';
-import { extensionApi, logText, signIn, signOut, startVault, waitFor } from './support';
+import { extensionApi, filesUnder, logText, signIn, signOut, startVault, waitFor } from './support';
 
 describe('sign-in and secrets', () => {
   let api: Services;
@@ -83,5 +84,41 @@ describe('sign-in and secrets', () => {
     );
     assert.equal(await api.passwords.get(`${sim.baseUrl}/PasswordVault`, DEMO_USERNAME), undefined);
     assert.equal(api.session.isSignedIn, false);
+  });
+
+  it('leaves no password or token in the user-data folder, the log or a details page after signing out', async function () {
+    this.timeout(60_000);
+    const password = `Pw-${crypto.randomUUID()}`;
+    const vault = await startVault({ users: [{ username: DEMO_USERNAME, password }] });
+    try {
+      await signIn(api, vault, password);
+      const event = api.view.list('OPEN')[0];
+      await vscode.commands.executeCommand('cyberarkPta.showEventDetails', { eventId: event.id });
+      const panel = api.panels.get(event.id)!;
+      await waitFor(() => panel.isReady, 'the details page');
+      const html = panel.html;
+      await api.session.signOut({ timeoutMs: 2000 });
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+
+      const tokens = [...new Set(vault.requests.map((r) => r.headers.authorization).filter((t): t is string => typeof t === 'string'))];
+      assert.ok(tokens.length > 0, 'a token was used');
+      assert.ok(vault.requests.some((r) => /\/logoff$/i.test(r.path)), 'signing out logs off');
+      const userDataFolder = path.resolve(api.context.globalStorageUri.fsPath, '..', '..', '..');
+      const files = filesUnder(userDataFolder);
+      assert.ok(files.some((f) => f.endsWith('settings.json')), `searched the user-data folder ${userDataFolder}`);
+      for (const secret of [password, ...tokens]) {
+        const needles = [Buffer.from(secret, 'utf8'), Buffer.from(secret, 'utf16le')];
+        const hits = files.filter((file) => {
+          const bytes = fs.readFileSync(file);
+          return needles.some((needle) => bytes.includes(needle));
+        });
+        assert.deepEqual(hits, [], `a ${secret === password ? 'password' : 'token'} was found on disk`);
+        assert.ok(!logText(api).includes(secret), 'the log holds a secret');
+        assert.ok(!html.includes(secret), 'the details page holds a secret');
+      }
+    } finally {
+      await api.passwords.delete(vault.baseUrl + '/PasswordVault', DEMO_USERNAME);
+      await vault.stop();
+    }
   });
 });

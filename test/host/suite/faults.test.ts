@@ -1,0 +1,111 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { TriageOutcome } from '../../../src/commands/triageCommands';
+import type { Services } from '../../../src/services';
+import type { Fault } from '../../simulator/faults';
+import { PvwaSimulator } from '../../simulator/server';
+import { extensionApi, patchRequests, setSettings, signIn, signOut, startVault } from './support';
+
+/** Faults on the events request: each must leave the last good list and say specifically what happened. */
+const REFRESH_FAULTS: Array<{ name: string; fault: Fault; times: number; message: RegExp }> = [
+  { name: 'an answer slower than the time limit', fault: { kind: 'latency', ms: 4000 }, times: 1, message: /did not answer within 2 seconds.*requestTimeoutSeconds/ },
+  { name: 'a connection cut mid-answer, every attempt', fault: { kind: 'reset' }, times: 3, message: /connection to 127\.0\.0\.1 was cut before the answer was complete/ },
+  { name: 'an IIS 500 page', fault: { kind: 'html', status: 500 }, times: 1, message: /had an internal error \(an HTML error page, not a PVWA answer\)/ },
+  { name: 'an IIS 502 page, every attempt', fault: { kind: 'html', status: 502 }, times: 3, message: /502 Bad Gateway: a load balancer or proxy could not reach the PVWA/ },
+  { name: 'an IIS 503 page, every attempt', fault: { kind: 'html', status: 503 }, times: 3, message: /is unavailable \(503\)/ },
+  { name: 'invalid JSON', fault: { kind: 'invalidJson' }, times: 1, message: /incomplete or invalid JSON/ },
+  { name: 'truncated JSON', fault: { kind: 'truncatedJson' }, times: 1, message: /incomplete or invalid JSON/ },
+  { name: 'an empty body', fault: { kind: 'emptyBody' }, times: 1, message: /empty body where JSON was expected/ },
+  { name: 'a 403 CyberArk error', fault: { kind: 'error', status: 403, code: 'PASWS041E', message: 'You are not authorized to perform this action.' }, times: 1, message: /PASWS041E: You are not authorized to perform this action\./ },
+];
+
+/** Faults on a close: the event must stay open, and the failure must name the event and the cause. */
+const CLOSE_FAULTS: Array<{ name: string; fault: Fault; message: RegExp }> = [
+  { name: 'a 404 (the event is gone)', fault: { kind: 'error', status: 404, code: 'PTAEV404E', message: 'Security event was not found.' }, message: /PTAEV404E: Security event was not found\./ },
+  { name: 'a 400 refusing the reason', fault: { kind: 'error', status: 400, code: 'PASWS167E', message: 'There are some invalid parameters.' }, message: /PASWS167E: There are some invalid parameters\./ },
+  { name: 'an IIS 500 page', fault: { kind: 'html', status: 500 }, message: /had an internal error \(an HTML error page/ },
+  { name: 'a connection cut mid-answer', fault: { kind: 'reset' }, message: /was cut before the answer was complete/ },
+  { name: 'invalid JSON after the change', fault: { kind: 'invalidJson' }, message: /incomplete or invalid JSON/ },
+];
+
+function assertReadable(message: string | undefined): void {
+  assert.ok(message, 'a message');
+  assert.doesNotMatch(message, /undefined|<html|<\/|\bat .+:\d+:\d+|Error:/i, `not one plain sentence: ${message}`);
+}
+
+describe('faults the vault and the network produce', () => {
+  let api: Services;
+  let sim: PvwaSimulator;
+
+  before(async () => {
+    api = await extensionApi();
+    sim = await startVault({ count: 120, seed: 31 });
+    await setSettings({ requestTimeoutSeconds: 2 });
+    await signIn(api, sim);
+  });
+
+  after(async () => {
+    await setSettings({ requestTimeoutSeconds: undefined });
+    await signOut(api);
+    await sim.stop();
+  });
+
+  afterEach(() => sim.clearFaults());
+
+  for (const { name, fault, times, message } of REFRESH_FAULTS) {
+    it(`keeps the list through ${name}, says so, and recovers`, async function () {
+      this.timeout(30_000);
+      const before = JSON.stringify(api.view.list('OPEN').map((e) => e.id));
+      sim.inject(fault, { method: 'GET', pathIncludes: '/events', times });
+      await vscode.commands.executeCommand('cyberarkPta.refresh');
+      const error = api.refresh.current.lastError;
+      assertReadable(error);
+      assert.match(error!, message);
+      assert.equal(JSON.stringify(api.view.list('OPEN').map((e) => e.id)), before, 'the last good list is kept');
+      assert.match(api.treeView.message ?? '', /^Refresh failed: .* Showing the list as of/);
+      assert.ok(api.session.isSignedIn, 'still signed in');
+
+      await vscode.commands.executeCommand('cyberarkPta.refresh');
+      assert.equal(api.refresh.current.lastError, undefined);
+      assert.equal(api.treeView.message, undefined);
+    });
+  }
+
+  it('renews a session the vault dropped mid-way and carries on', async () => {
+    sim.expireTokens();
+    sim.clearRequests();
+    await vscode.commands.executeCommand('cyberarkPta.refresh');
+    assert.equal(api.refresh.current.lastError, undefined);
+    assert.deepEqual(sim.requests.map((r) => `${r.method} ${r.status}`), ['GET 401', 'POST 200', 'GET 200']);
+  });
+
+  it('survives events full of nulls', async () => {
+    const [sparse] = sim.events();
+    const nulls = Object.fromEntries(Object.keys(sparse).map((key) => [key, null]));
+    sim.upsertEvent({ ...nulls, id: 'ffffffffffffffffffffff01', mStatus: 'OPEN', lastUpdateTime: Date.now(), audits: [null, { action: null, source: null }] } as never);
+    await vscode.commands.executeCommand('cyberarkPta.refresh');
+    assert.equal(api.refresh.current.lastError, undefined);
+    const event = api.store.get('ffffffffffffffffffffff01');
+    assert.ok(event, 'the sparse event is listed');
+    const node = api.tree.revealableNode(event.id)!;
+    const item = api.tree.resolveTreeItem(api.tree.getTreeItem(node), node);
+    assert.doesNotMatch(`${item.label} ${item.description} ${item.tooltip}`, /undefined|null|NaN/);
+  });
+
+  for (const { name, fault, message } of CLOSE_FAULTS) {
+    it(`never shows a close as done after ${name}, and sends it once`, async () => {
+      const event = api.view.list('OPEN')[0];
+      sim.clearRequests();
+      sim.inject(fault, { method: 'PATCH' });
+      const outcome = await vscode.commands.executeCommand<TriageOutcome>('cyberarkPta.closeEvent', { eventIds: [event.id], reason: 'HANDLED', text: 'checked' });
+      assert.deepEqual(outcome.succeeded, []);
+      assert.equal(outcome.failed.length, 1);
+      assertReadable(outcome.failed[0].message);
+      assert.match(outcome.failed[0].message, message);
+      assert.equal(patchRequests(sim).length, 1, 'a PATCH is never retried blindly');
+      assert.equal(api.store.get(event.id)?.status, 'OPEN');
+      assert.ok(api.view.list('OPEN').some((e) => e.id === event.id), 'still listed under Open');
+      await vscode.commands.executeCommand('notifications.clearAll');
+    });
+  }
+});
