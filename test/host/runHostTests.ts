@@ -6,7 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, payloadUrl, projectRoot, sleep, startCodeServer, type CodeServer } from './codeServer';
-import { resultsFileName, type HostTestResults } from './hostTestResults';
+import { report, resultsFileName, type HostTestResults } from './hostTestResults';
 
 const timeoutMs = Number(process.env.PTA_HOST_TEST_TIMEOUT_MS || 5 * 60_000);
 const artifactsDir = path.join(projectRoot, 'test-results');
@@ -14,8 +14,6 @@ const codeServerLog = path.join(artifactsDir, 'host-code-server.log');
 const browserLog = path.join(artifactsDir, 'host-browser.log');
 const screenshot = path.join(artifactsDir, 'host-final.png');
 const suiteModule = path.join(__dirname, 'suite', 'index');
-// Mocha's spec reporter shows a passing test's duration from half its default 75 ms "slow".
-const showDurationAboveMs = 37;
 
 class Interrupted extends Error {}
 
@@ -87,59 +85,6 @@ function throwIfAborted(signal: AbortSignal): void {
   if (signal.aborted) {
     throw new Interrupted();
   }
-}
-
-/** Prints the results in mocha's spec style; returns the exit code. */
-function report({ tests, durationMs }: HostTestResults): number {
-  console.log('');
-  let printedPath: string[] = [];
-  const failures = tests.filter((test) => test.state === 'failed');
-  for (const test of tests) {
-    const suites = test.titlePath.slice(0, -1);
-    const common = commonPrefixLength(printedPath, suites);
-    suites.slice(common).forEach((title, i) => console.log(`${indent(common + i + 1)}${title}`));
-    printedPath = suites;
-
-    const title = test.titlePath[test.titlePath.length - 1];
-    const mark =
-      test.state === 'passed' ? `✔ ${title}` : test.state === 'pending' ? `- ${title}` : `${failures.indexOf(test) + 1}) ${title}`;
-    const duration = test.state === 'passed' && test.durationMs > showDurationAboveMs ? ` (${test.durationMs}ms)` : '';
-    console.log(`${indent(suites.length + 1)}${mark}${duration}`);
-  }
-
-  const count = (state: string) => tests.filter((test) => test.state === state).length;
-  console.log('');
-  console.log(`  ${count('passed')} passing (${(durationMs / 1000).toFixed(1)}s)`);
-  if (count('pending') > 0) {
-    console.log(`  ${count('pending')} pending`);
-  }
-  if (failures.length > 0) {
-    console.log(`  ${failures.length} failing`);
-  }
-  failures.forEach((failure, i) => {
-    console.log('');
-    console.log(`  ${i + 1}) ${failure.titlePath.join('\n       ')}:`);
-    console.log(`     ${failure.error?.stack ?? failure.error?.message ?? 'failed without an error'}`.replace(/\n/g, '\n     '));
-  });
-  console.log('');
-
-  if (tests.length === 0) {
-    console.error('No host tests ran: expected out/test/host/suite/**/*.test.js.');
-    return 1;
-  }
-  return failures.length > 0 ? 1 : 0;
-}
-
-function commonPrefixLength(a: string[], b: string[]): number {
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) {
-    i++;
-  }
-  return i;
-}
-
-function indent(level: number): string {
-  return '  '.repeat(level);
 }
 
 main().then(
