@@ -1,0 +1,78 @@
+import nodeFetch, { RequestInit } from 'node-fetch';
+import { performance } from 'node:perf_hooks';
+import { parseVaultAddress } from '../../src/api/baseUrl';
+import { FetchLike, PvwaClient, RequestLog } from '../../src/api/pvwaClient';
+import { generateEvents, RawEvent } from '../simulator/data';
+import { DEMO_PASSWORD, DEMO_USERNAME, PvwaSimulator } from '../simulator/server';
+
+/** What the last answer through the client's fetch was. */
+export interface ResponseFacts {
+  url: string;
+  bytes: number;
+  /** From sending the request to having the headers: mostly the simulator producing its answer. */
+  headersMs: number;
+}
+
+/** The simulator with a generated data set, signed in, and a real PvwaClient whose fetch notes each answer. */
+export interface BenchVault {
+  readonly simulator: PvwaSimulator;
+  readonly client: PvwaClient;
+  readonly token: string;
+  lastResponse(): ResponseFacts;
+  /** Puts the generated data back, undoing changeEvents. */
+  restoreEvents(): void;
+  stop(): Promise<void>;
+}
+
+/** The mean number of audits per event the data sets are generated with. */
+const AVERAGE_AUDITS = 5;
+
+// The extension always passes a log; it formats a line per request, so the client does that work here too.
+const discardingLog: RequestLog = { info: () => undefined, warn: () => undefined };
+
+export async function startBenchVault(eventCount: number): Promise<BenchVault> {
+  const events = generateEvents({ count: eventCount, seed: eventCount, averageAudits: AVERAGE_AUDITS });
+  const simulator = new PvwaSimulator({ events });
+  const baseUrl = await simulator.start();
+  let last: ResponseFacts | undefined;
+  const notingFetch: FetchLike = async (url, init) => {
+    const started = performance.now();
+    const response = await nodeFetch(url, init);
+    last = { url, bytes: Number(response.headers.get('content-length')), headersMs: performance.now() - started };
+    return response;
+  };
+  const client = new PvwaClient({ address: parseVaultAddress(baseUrl), timeoutSeconds: 600, log: discardingLog, fetch: notingFetch });
+  const logon = await client.logon('CyberArk', DEMO_USERNAME, DEMO_PASSWORD);
+  if (logon.kind !== 'token') throw new Error('the simulator asked for a RADIUS challenge on a CyberArk logon');
+  return {
+    simulator,
+    client,
+    token: logon.token,
+    lastResponse: () => {
+      if (!last) throw new Error('no answer seen yet');
+      return last;
+    },
+    restoreEvents: () => simulator.setEvents(events),
+    stop: () => simulator.stop(),
+  };
+}
+
+/** The comparison: node-fetch and JSON.parse of the same URL with the same headers, nothing else. */
+export async function bareFetchAndParse(url: string, token: string): Promise<{ parsed: unknown; headersMs: number }> {
+  const init: RequestInit = { headers: { Accept: 'application/json', Authorization: token } };
+  const started = performance.now();
+  const response = await nodeFetch(url, init);
+  const headersMs = performance.now() - started;
+  if (response.status !== 200) throw new Error(`baseline GET answered ${response.status}`);
+  return { parsed: JSON.parse(await response.text()), headersMs };
+}
+
+/** Gives `count` events spread through the data a new update time and the other status, as triage elsewhere would. */
+export function changeEvents(simulator: PvwaSimulator, count: number, updatedAt: number): void {
+  const events = simulator.events();
+  const step = Math.floor(events.length / count);
+  for (let i = 0; i < count; i++) {
+    const event: RawEvent = events[i * step];
+    simulator.upsertEvent({ ...event, lastUpdateTime: updatedAt, mStatus: event.mStatus === 'OPEN' ? 'CLOSED' : 'OPEN' });
+  }
+}

@@ -1,0 +1,156 @@
+import { Machine } from './machine';
+import { SizeFigures } from './sizeBench';
+
+export interface ActivationFigures {
+  rounds: number;
+  activateMs: number;
+  codeLoadingMs?: number;
+  vscodeVersion: string;
+}
+
+export interface BenchResults {
+  machine: Machine;
+  sizes: SizeFigures[];
+  bundleBytes: number;
+  activation: ActivationFigures;
+}
+
+interface Goal {
+  key: string;
+  /** What exactly the figure is, printed next to it. */
+  label: string;
+  max: number;
+  value(results: BenchResults): number;
+  format(value: number): string;
+}
+
+const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 1)} ms`;
+const ratio = (value: number) => value.toFixed(3);
+const share = (value: number) => `${(value * 100).toFixed(value < 0.01 ? 3 : 2)} %`;
+const kb = (value: number) => `${value.toFixed(1)} KB`;
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+function at(results: BenchResults, events: number): SizeFigures {
+  const figures = results.sizes.find((size) => size.events === events);
+  if (!figures) throw new Error(`no figures for ${events} events`);
+  return figures;
+}
+
+const GOALS: Goal[] = [
+  {
+    key: 'fullLoadRatio10k',
+    label: 'full load ÷ bare node-fetch + JSON.parse of the same answer, 10k; both include the simulator answering',
+    max: 1.25,
+    value: (r) => at(r, 10_000).fullLoadRatio,
+    format: ratio,
+  },
+  {
+    key: 'incrementalTimeShare10k',
+    label: 'incremental refresh after 10 of 10k events changed, share of the full load time',
+    max: 0.05,
+    value: (r) => at(r, 10_000).incrementalTimeShare,
+    format: share,
+  },
+  {
+    key: 'incrementalByteShare10k',
+    label: 'the same, share of the full load bytes',
+    max: 0.01,
+    value: (r) => at(r, 10_000).incrementalByteShare,
+    format: share,
+  },
+  {
+    key: 'groupChildrenMs10k',
+    label: "Open group's children after a store change, 10k: getChildren's steps mirrored (the provider imports vscode)",
+    max: 10,
+    value: (r) => at(r, 10_000).groupChildrenAfterChangeMs,
+    format: ms,
+  },
+  {
+    key: 'bundleKB',
+    label: 'dist/extension.js as built by esbuild.js --production',
+    max: 150,
+    value: (r) => r.bundleBytes / 1024,
+    format: kb,
+  },
+  {
+    key: 'activationMs',
+    label: 'extension.activate() in the real extension host (code-server): the host loading the bundle, then activate()',
+    max: 30,
+    value: (r) => r.activation.activateMs,
+    format: ms,
+  },
+  {
+    key: 'cacheBytesPerJsonByte50k',
+    label: 'heap held by EventStore and EventView per byte of JSON, 50k',
+    max: 2,
+    value: (r) => at(r, 50_000).cacheBytesPerJsonByte,
+    format: ratio,
+  },
+];
+
+/** Prints the tables, then BENCH_JSON as the last line. */
+export function printReport(results: BenchResults): void {
+  const { machine, sizes, activation } = results;
+  const values = GOALS.map((goal) => goal.value(results));
+  const lines = [
+    `Machine: ${machine.cores} cores, ${machine.cpu}, Node ${machine.node}, load average ${machine.loadAverage1m[0]} at the start and ${machine.loadAverage1m[1]} at the end`,
+    '',
+    "Data path: the PVWA simulator in this process, the extension's src/ code without VS Code. Medians of the measured rounds.",
+    ...table(
+      ['left', ...sizes.map(() => 'right' as const)],
+      ['', ...sizes.map((s) => `${s.events / 1000}k events`)],
+      [
+        ['rounds after warm-up', ...sizes.map((s) => String(s.rounds))],
+        ['JSON answer', ...sizes.map((s) => mb(s.jsonBytes))],
+        ['full load: HTTP, parse, normalise, group', ...sizes.map((s) => ms(s.fullLoadMs))],
+        ['bare node-fetch + JSON.parse, same answer', ...sizes.map((s) => ms(s.bareFetchMs))],
+        ['full load ÷ bare, per round', ...sizes.map((s) => ratio(s.fullLoadRatio))],
+        ['  middle half of the rounds', ...sizes.map((s) => s.fullLoadRatioQuartiles.map(ratio).join(' – '))],
+        ['  without the time to headers', ...sizes.map((s) => ratio(s.fullLoadClientOnlyRatio))],
+        ['  time to headers (simulator answering)', ...sizes.map((s) => ms(s.serverMs))],
+        ['incremental refresh, 10 events changed', ...sizes.map((s) => ms(s.incrementalMs))],
+        ['  events / bytes in its answer', ...sizes.map((s) => `${s.incrementalEvents} / ${kb(s.incrementalBytes / 1024)}`)],
+        ['  share of full load time / bytes', ...sizes.map((s) => `${share(s.incrementalTimeShare)} / ${share(s.incrementalByteShare)}`)],
+        ["Open group's children, after a change", ...sizes.map((s) => ms(s.groupChildrenAfterChangeMs))],
+        ["Open group's children, lists cached", ...sizes.map((s) => ms(s.groupChildrenCachedMs))],
+        ['event cache heap per JSON byte', ...sizes.map((s) => ratio(s.cacheBytesPerJsonByte))],
+      ],
+    ),
+    '',
+    `Activation: VS Code ${activation.vscodeVersion} (code-server), a new window per round, median of ${activation.rounds} after a warm-up: ${ms(activation.activateMs)}, ` +
+      (activation.codeLoadingMs === undefined
+        ? 'the host gave no code-loading marks.'
+        : `of which the host loading dist/extension.js ${ms(activation.codeLoadingMs)} (its own marks, whole ms).`),
+    '',
+    ...table(
+      ['left', 'right', 'right', 'left', 'left'],
+      ['goal', 'figure', 'target', '', 'what is measured'],
+      GOALS.map((goal, i) => [goal.key, goal.format(values[i]), `≤ ${goal.format(goal.max)}`, values[i] <= goal.max ? 'pass' : 'MISS', goal.label]),
+    ),
+    '',
+    `BENCH_JSON ${JSON.stringify(
+      roundNumbers({
+        ...Object.fromEntries(GOALS.map((goal, i) => [goal.key, values[i]])),
+        goalsMissed: GOALS.filter((goal, i) => values[i] > goal.max).map((goal) => goal.key),
+        machine,
+        dataSets: sizes,
+        activation,
+      }),
+    )}`,
+  ];
+  console.log(lines.join('\n'));
+}
+
+/** Four significant digits for fractions, whole numbers (counts, bytes) as they are, at any depth. */
+function roundNumbers(value: unknown): unknown {
+  if (typeof value === 'number') return Number.isInteger(value) ? value : Number(value.toPrecision(4));
+  if (Array.isArray(value)) return value.map(roundNumbers);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, roundNumbers(inner)]));
+  return value;
+}
+
+function table(align: Array<'left' | 'right'>, header: string[], rows: string[][]): string[] {
+  const widths = header.map((_, column) => Math.max(...[header, ...rows].map((row) => row[column].length)));
+  const cell = (text: string, column: number) => (align[column] === 'left' ? text.padEnd(widths[column]) : text.padStart(widths[column]));
+  return [header, ...rows].map((row) => `  ${row.map(cell).join('   ')}`.trimEnd());
+}
