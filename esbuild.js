@@ -17,6 +17,21 @@ const nodeUrlInsteadOfPolyfill = {
   },
 };
 
+/**
+ * esbuild converts each `import * as vscode` in CommonJS output with its own copy of the whole
+ * API object (hundreds of properties, once per importing file) at load time. Routing every
+ * import through one module makes that a single copy, which shortens activation.
+ */
+const vscodeApiOnce = {
+  name: 'vscode-api-once',
+  setup(build) {
+    build.onResolve({ filter: /^vscode$/ }, (args) =>
+      args.namespace === 'vscode-api' ? { path: 'vscode', external: true } : { path: 'vscode', namespace: 'vscode-api' },
+    );
+    build.onLoad({ filter: /.*/, namespace: 'vscode-api' }, () => ({ contents: 'export * from "vscode";', loader: 'js' }));
+  },
+};
+
 /** Prints build results in the `$esbuild-watch` problem-matcher format. */
 const problemMatcherPlugin = {
   name: 'problem-matcher',
@@ -45,7 +60,7 @@ async function main() {
     outfile: 'dist/extension.js',
     external: ['vscode'],
     logLevel: 'silent',
-    plugins: [nodeUrlInsteadOfPolyfill, problemMatcherPlugin],
+    plugins: [nodeUrlInsteadOfPolyfill, vscodeApiOnce, problemMatcherPlugin],
   });
   if (watch) {
     await ctx.watch();

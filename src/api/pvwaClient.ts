@@ -185,8 +185,10 @@ export class PvwaClient {
         // node-fetch v2 types predate the DOM AbortSignal; the runtime accepts it.
         signal: controller.signal as never,
       });
-      const body = await response.text();
-      log?.info(`${method} ${logPath} ${response.status} ${Date.now() - started} ms ${formatBytes(Buffer.byteLength(body))}`);
+      // Read as bytes so the log line's size costs nothing on a many-megabyte answer.
+      const bytes = await response.buffer();
+      const body = bytes.toString('utf8');
+      log?.info(`${method} ${logPath} ${response.status} ${Date.now() - started} ms ${formatBytes(bytes.length)}`);
       return { status: response.status, body, setCookies: response.headers.raw()['set-cookie'] ?? [] };
     } catch (error) {
       const failure = (error as { type?: string }).type === 'max-size'

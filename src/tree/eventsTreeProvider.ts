@@ -3,10 +3,8 @@ import { eventAudits, EventStatus } from '../model/ptaEvent';
 import { EventStore } from '../store/eventStore';
 import { EventView } from '../store/eventView';
 import { auditItem, auditTooltip, eventItem, eventTooltip, groupItem, moreItem } from './treeItems';
+import { GroupPages, PAGE_SIZE } from './groupPages';
 import { EventNode, GroupNode, TreeNode } from './treeNodes';
-
-/** Events per page in a group; "Show more" adds another page. */
-export const PAGE_SIZE = 200;
 
 /**
  * Open and Closed, their events (paged), each event's audits. Everything is answered from
@@ -19,9 +17,7 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     OPEN: { kind: 'group', status: 'OPEN' },
     CLOSED: { kind: 'group', status: 'CLOSED' },
   };
-  /** One element object per event, so reveal and selection find the same node again. */
-  private readonly eventNodes = new Map<string, EventNode>();
-  private readonly pageLimit: Record<EventStatus, number> = { OPEN: PAGE_SIZE, CLOSED: PAGE_SIZE };
+  private readonly pages: GroupPages;
   private readonly subscription: { dispose(): void };
 
   constructor(
@@ -30,12 +26,9 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     private readonly showsEvents: () => boolean,
     private readonly now: () => number = Date.now,
   ) {
+    this.pages = new GroupPages(view);
     this.subscription = store.onDidChange((change) => {
-      if (change.kind === 'reset') {
-        this.eventNodes.clear();
-        this.pageLimit.OPEN = PAGE_SIZE;
-        this.pageLimit.CLOSED = PAGE_SIZE;
-      }
+      if (change.kind === 'reset') this.pages.reset();
       this.refresh();
     });
   }
@@ -77,13 +70,7 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     if (!node) {
       return this.showsEvents() ? [this.groups.OPEN, this.groups.CLOSED] : [];
     }
-    if (node.kind === 'group') {
-      const events = this.view.list(node.status);
-      const limit = this.pageLimit[node.status];
-      const children: TreeNode[] = events.slice(0, limit).map((e) => this.eventNode(e.id));
-      if (events.length > limit) children.push({ kind: 'more', status: node.status, remaining: events.length - limit });
-      return children;
-    }
+    if (node.kind === 'group') return this.pages.children(node.status);
     if (node.kind === 'event') {
       const event = this.store.get(node.eventId);
       return event ? eventAudits(event).map((audit, index) => ({ kind: 'audit', eventId: event.id, index, audit })) : [];
@@ -102,7 +89,7 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
   }
 
   showMore(status: EventStatus): void {
-    this.pageLimit[status] += PAGE_SIZE;
+    this.pages.showMore(status);
     this.changeEmitter.fire(this.groups[status]);
   }
 
@@ -112,20 +99,12 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     if (!event) return undefined;
     const index = this.view.list(event.status).indexOf(event);
     if (index < 0) return undefined;
-    if (index >= this.pageLimit[event.status]) {
-      this.pageLimit[event.status] = Math.ceil((index + 1) / PAGE_SIZE) * PAGE_SIZE;
-      this.changeEmitter.fire(this.groups[event.status]);
-    }
+    if (this.pages.pageTo(event.status, index)) this.changeEmitter.fire(this.groups[event.status]);
     return this.eventNode(eventId);
   }
 
   eventNode(eventId: string): EventNode {
-    let node = this.eventNodes.get(eventId);
-    if (!node) {
-      node = { kind: 'event', eventId };
-      this.eventNodes.set(eventId, node);
-    }
-    return node;
+    return this.pages.eventNode(eventId);
   }
 
   dispose(): void {
