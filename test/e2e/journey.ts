@@ -16,7 +16,8 @@ import { launchChromium, payloadUrl, projectRoot, sleep, startCodeServer, type C
 import { generateEvents, type RawEvent } from '../simulator/data';
 import { hostileEvents } from '../support/hostileEvents';
 import { DEMO_PASSWORD, DEMO_USERNAME, PvwaSimulator } from '../simulator/server';
-import { Interrupted, printReport, runSteps, withTimeLimit, type Step } from './stepRunner';
+import { printSpecReport } from '../support/specReport';
+import { Interrupted, runSteps, specResults, withTimeLimit, type Step } from './stepRunner';
 import { escapeRegExp, eventually, Workbench } from './workbench';
 
 const suiteTitle = 'CyberArk PTA journey (browser, real VS Code)';
@@ -95,7 +96,7 @@ async function main(): Promise<number> {
       screenshot: (file) => page.screenshot({ path: file }).then(() => undefined, () => undefined),
       interrupted,
     });
-    printReport(suiteTitle, results, Date.now() - startedAt, projectRoot);
+    printSpecReport(specResults(suiteTitle, results, Date.now() - startedAt, projectRoot), `${suiteTitle}: no steps ran.`);
     if (results.some((r) => r.error instanceof Interrupted)) return 130;
     const passed = results.every((r) => r.state === 'passed');
     if (passed && updateScreenshots) copyReadmeScreenshots();

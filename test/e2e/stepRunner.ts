@@ -1,6 +1,7 @@
 // Runs the journey's steps in order, each with its own time limit and screenshot, stops at
-// the first failure, and prints the outcome the way mocha's spec reporter does.
+// the first failure, and turns the outcome into results for the spec-style report.
 import * as path from 'node:path';
+import type { SpecResults } from '../support/specReport';
 
 export interface Step {
   /** Shown in the report, e.g. "signs in through the command palette". */
@@ -33,8 +34,6 @@ export class Interrupted extends Error {
 }
 
 const defaultStepTimeoutMs = 60_000;
-// Mocha's spec reporter shows a passing test's duration from half its default 75 ms "slow".
-const showDurationAboveMs = 37;
 
 export async function runSteps(steps: readonly Step[], screenshotDir: string, hooks: StepHooks): Promise<StepResult[]> {
   const results: StepResult[] = [];
@@ -77,41 +76,18 @@ function asError(error: unknown): Error {
   return error instanceof Error ? error : new Error(String(error));
 }
 
-/** Prints the results in mocha's spec style. */
-export function printReport(suiteTitle: string, results: readonly StepResult[], totalMs: number, relativeTo: string): void {
-  const failures = results.filter((r) => r.state === 'failed');
-  console.log('');
-  console.log(`  ${suiteTitle}`);
-  results.forEach((result, index) => {
-    const title = `${index + 1}. ${result.step.title}`;
-    if (result.state === 'passed') {
-      const duration = result.durationMs > showDurationAboveMs ? ` (${result.durationMs}ms)` : '';
-      console.log(`    ✔ ${title}${duration}`);
-    } else if (result.state === 'failed') {
-      console.log(`    ${failures.indexOf(result) + 1}) ${title}`);
-    } else {
-      console.log(`    - ${title}`);
-    }
-  });
-
-  const count = (state: StepResult['state']) => results.filter((r) => r.state === state).length;
-  console.log('');
-  console.log(`  ${count('passed')} passing (${(totalMs / 1000).toFixed(1)}s)`);
-  if (count('skipped') > 0) {
-    console.log(`  ${count('skipped')} pending`);
-  }
-  if (failures.length > 0) {
-    console.log(`  ${failures.length} failing`);
-  }
-  failures.forEach((failure, i) => {
-    const index = results.indexOf(failure) + 1;
-    console.log('');
-    console.log(`  ${i + 1}) ${suiteTitle}`);
-    console.log(`       ${index}. ${failure.step.title}:`);
-    console.log(`     ${failure.error?.message ?? 'failed without an error'}`.replace(/\n/g, '\n     '));
-    if (failure.screenshot) {
-      console.log(`     Screenshot: ${path.relative(relativeTo, failure.screenshot)}`);
-    }
-  });
-  console.log('');
+/** The steps as spec results: numbered titles under the suite's, skipped ones pending, failures naming their screenshot. */
+export function specResults(suiteTitle: string, results: readonly StepResult[], totalMs: number, relativeTo: string): SpecResults {
+  return {
+    durationMs: totalMs,
+    tests: results.map((result, index) => ({
+      titlePath: [suiteTitle, `${index + 1}. ${result.step.title}`],
+      state: result.state === 'skipped' ? 'pending' : result.state,
+      durationMs: result.durationMs,
+      error:
+        result.state === 'failed'
+          ? { message: [result.error?.message ?? 'failed without an error', result.screenshot && `Screenshot: ${path.relative(relativeTo, result.screenshot)}`].filter(Boolean).join('\n') }
+          : undefined,
+    })),
+  };
 }

@@ -1,75 +1,10 @@
 // What the in-host suite (suite/index.ts) writes and the drivers (runHostTests.ts in code-server,
-// runDesktopTests.ts in desktop VS Code) read and print.
+// runDesktopTests.ts in desktop VS Code) read and print with ../support/specReport.ts.
 
 /** Written into the first workspace folder of the window under test. */
 export const resultsFileName = '.host-test-results.json';
 
-export interface HostTestResult {
-  /** Enclosing `describe` titles, then the test's (or failing hook's) own title. */
-  titlePath: string[];
-  state: 'passed' | 'failed' | 'pending';
-  durationMs: number;
-  error?: { message: string; stack?: string };
-}
+export type { SpecTestResult as HostTestResult, SpecResults as HostTestResults } from '../support/specReport';
 
-export interface HostTestResults {
-  durationMs: number;
-  tests: HostTestResult[];
-}
-
-// Mocha's spec reporter shows a passing test's duration from half its default 75 ms "slow".
-const showDurationAboveMs = 37;
-
-/** Prints the results in mocha's spec style; returns the exit code. */
-export function report({ tests, durationMs }: HostTestResults): number {
-  console.log('');
-  let printedPath: string[] = [];
-  const failures = tests.filter((test) => test.state === 'failed');
-  for (const test of tests) {
-    const suites = test.titlePath.slice(0, -1);
-    const common = commonPrefixLength(printedPath, suites);
-    suites.slice(common).forEach((title, i) => console.log(`${indent(common + i + 1)}${title}`));
-    printedPath = suites;
-
-    const title = test.titlePath[test.titlePath.length - 1];
-    const mark =
-      test.state === 'passed' ? `✔ ${title}` : test.state === 'pending' ? `- ${title}` : `${failures.indexOf(test) + 1}) ${title}`;
-    const duration = test.state === 'passed' && test.durationMs > showDurationAboveMs ? ` (${test.durationMs}ms)` : '';
-    console.log(`${indent(suites.length + 1)}${mark}${duration}`);
-  }
-
-  const count = (state: string) => tests.filter((test) => test.state === state).length;
-  console.log('');
-  console.log(`  ${count('passed')} passing (${(durationMs / 1000).toFixed(1)}s)`);
-  if (count('pending') > 0) {
-    console.log(`  ${count('pending')} pending`);
-  }
-  if (failures.length > 0) {
-    console.log(`  ${failures.length} failing`);
-  }
-  failures.forEach((failure, i) => {
-    console.log('');
-    console.log(`  ${i + 1}) ${failure.titlePath.join('\n       ')}:`);
-    console.log(`     ${failure.error?.stack ?? failure.error?.message ?? 'failed without an error'}`.replace(/\n/g, '\n     '));
-  });
-  console.log('');
-
-  if (tests.length === 0) {
-    console.error('No host tests ran: expected out/test/host/suite/**/*.test.js.');
-    return 1;
-  }
-  return failures.length > 0 ? 1 : 0;
-}
-
-function commonPrefixLength(a: string[], b: string[]): number {
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) {
-    i++;
-  }
-  return i;
-}
-
-function indent(level: number): string {
-  return '  '.repeat(level);
-}
-
+/** What the drivers say when the suite found no test files. */
+export const nothingRanMessage = 'No host tests ran: expected out/test/host/suite/**/*.test.js.';

@@ -8,7 +8,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { runTests } from '@vscode/test-electron';
 import { projectRoot } from './codeServer';
-import { report, resultsFileName, type HostTestResults } from './hostTestResults';
+import { printSpecReport } from '../support/specReport';
+import { nothingRanMessage, resultsFileName, type HostTestResults } from './hostTestResults';
 
 async function main(): Promise<number> {
   const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pta-desktop-tests-'));
@@ -22,7 +23,7 @@ async function main(): Promise<number> {
       launchArgs: [workspaceFolder, '--disable-extensions', '--user-data-dir', path.join(tempDir, 'user-data')],
     });
     const results = JSON.parse(fs.readFileSync(path.join(workspaceFolder, resultsFileName), 'utf8')) as HostTestResults;
-    return report(results);
+    return printSpecReport(results, nothingRanMessage);
   } finally {
     fs.rmSync(tempDir, { recursive: true, force: true });
   }

@@ -6,7 +6,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, payloadUrl, projectRoot, sleep, startCodeServer, type CodeServer } from './codeServer';
-import { report, resultsFileName, type HostTestResults } from './hostTestResults';
+import { printSpecReport } from '../support/specReport';
+import { nothingRanMessage, resultsFileName, type HostTestResults } from './hostTestResults';
 
 const timeoutMs = Number(process.env.PTA_HOST_TEST_TIMEOUT_MS || 5 * 60_000);
 const artifactsDir = path.join(projectRoot, 'test-results');
@@ -50,7 +51,7 @@ async function main(): Promise<number> {
     await page.goto(payloadUrl(codeServer.baseUrl, workspaceFolder, projectRoot, suiteModule));
 
     const results = await waitForResults(resultsFile, interruption.signal);
-    return report(results);
+    return printSpecReport(results, nothingRanMessage);
   } catch (error) {
     if (error instanceof Interrupted) {
       return 130;
