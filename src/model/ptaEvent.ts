@@ -1,3 +1,5 @@
+import { hostIdentity } from './hosts';
+
 /**
  * The normalised view of a PTA security event. The vault's JSON omits and nulls fields
  * freely and every string in it is attacker-influenced, so nothing here trusts a shape:
@@ -20,9 +22,12 @@ export interface PtaEvent {
   readonly raw: Readonly<Record<string, unknown>>;
 }
 
+/** An address as the vault sent it: the original text and, when PTA resolved it, its parts. */
 export interface PtaAddress {
   readonly original?: string;
-  readonly resolved?: string;
+  readonly ip?: string;
+  readonly hostName?: string;
+  readonly fqdn?: string;
 }
 
 export interface PtaAudit {
@@ -96,19 +101,24 @@ export function distinctAuditValues(event: PtaEvent, pick: (audit: PtaAudit) => 
   return [...seen];
 }
 
+/** One host shown once: its best name, with its IP beside it when both are known ("db01.corp (10.0.0.5)"). */
 export function formatAddress(addr: PtaAddress | undefined): string | undefined {
-  if (!addr) return undefined;
-  if (addr.original && addr.resolved && addr.resolved !== addr.original) return `${addr.original} (${addr.resolved})`;
-  return addr.original ?? addr.resolved;
+  const host = addr && hostIdentity(addr);
+  if (!host) return undefined;
+  return host.ip && host.label !== host.ip ? `${host.label} (${host.ip})` : host.label;
 }
 
 function address(raw: unknown): PtaAddress | undefined {
   const record = asRecord(raw);
   if (!record) return undefined;
-  const resolvedRecord = asRecord(record.mResolvedAddress);
-  const resolved = resolvedRecord && (text(resolvedRecord.mFqdn) ?? text(resolvedRecord.mHostName) ?? text(resolvedRecord.mAddress));
-  const original = text(record.mOriginalAddress);
-  return original || resolved ? { original, resolved: resolved ?? undefined } : undefined;
+  const resolved = asRecord(record.mResolvedAddress);
+  const parts = {
+    original: text(record.mOriginalAddress),
+    ip: text(resolved?.mAddress),
+    hostName: text(resolved?.mHostName),
+    fqdn: text(resolved?.mFqdn),
+  };
+  return parts.original || parts.ip || parts.hostName || parts.fqdn ? parts : undefined;
 }
 
 function userAtDomain(user: string | undefined, domain: string | undefined): string | undefined {

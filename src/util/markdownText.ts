@@ -1,0 +1,12 @@
+/**
+ * Untrusted text inside Markdown (shift reports, exports, tickets, hovers): every character that
+ * Markdown or HTML could read as syntax is backslash-escaped or made an entity, so a vault string
+ * can never become a link, an image, a heading, emphasis, a table cell break or raw HTML.
+ */
+export function markdownText(value: string): string {
+  return value
+    .replace(/[\\`*_{}[\]()#+\-.!|~>]/g, (c) => `\\${c}`)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/\r\n|\r|\n/g, ' ');
+}
