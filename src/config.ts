@@ -1,14 +1,11 @@
 import * as vscode from 'vscode';
-import type { AuthMethod } from './api/pvwaClient';
 import type { TlsSettings } from './api/transport';
 import type { UnitSetting } from './store/eventRefresher';
+import type { RawVaultSettings } from './sources/vault/vaultConfig';
 
 export const SECTION = 'cyberarkPta';
 
 export interface Settings {
-  readonly url: string;
-  readonly authMethod: AuthMethod;
-  readonly username: string;
   readonly lookbackDays: number;
   readonly fromUpdateDateUnit: UnitSetting;
   readonly requestTimeoutSeconds: number;
@@ -20,18 +17,13 @@ export interface Settings {
   readonly allowPlainHttp: boolean;
 }
 
-const AUTH_METHODS: readonly AuthMethod[] = ['CyberArk', 'LDAP', 'RADIUS'];
 const UNITS: readonly UnitSetting[] = ['auto', 'seconds', 'milliseconds'];
 
 /** The settings, with out-of-range values brought back to something safe. */
 export function readSettings(): Settings {
   const c = vscode.workspace.getConfiguration(SECTION);
-  const method = c.get<string>('authMethod', 'CyberArk');
   const unit = c.get<string>('fromUpdateDateUnit', 'auto');
   return {
-    url: c.get<string>('url', '').trim(),
-    authMethod: AUTH_METHODS.find((m) => m.toLowerCase() === method.toLowerCase()) ?? 'CyberArk',
-    username: c.get<string>('username', '').trim(),
     lookbackDays: clamp(c.get<number>('lookbackDays', 30), 1, 3650),
     fromUpdateDateUnit: UNITS.includes(unit as UnitSetting) ? (unit as UnitSetting) : 'auto',
     requestTimeoutSeconds: clamp(c.get<number>('requestTimeoutSeconds', 60), 1, 600),
@@ -44,9 +36,15 @@ export function readSettings(): Settings {
   };
 }
 
-/** Connection settings are machine-wide user settings (their scope forbids workspace values). */
-export async function saveConnectionSetting(key: 'url' | 'username', value: string): Promise<void> {
-  await vscode.workspace.getConfiguration(SECTION).update(key, value, vscode.ConfigurationTarget.Global);
+/** The vault settings as written, for readVaultConfigs; `authMethod` only when the user chose one. */
+export function readVaultSettings(): RawVaultSettings {
+  const c = vscode.workspace.getConfiguration(SECTION);
+  return {
+    vaults: c.get<unknown>('vaults'),
+    url: c.get<string>('url', ''),
+    username: c.get<string>('username', ''),
+    authMethod: c.inspect<string>('authMethod')?.globalValue,
+  };
 }
 
 function clamp(value: number, min: number, max: number): number {

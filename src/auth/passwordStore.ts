@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { STORAGE_KEYS } from '../storageKeys';
 
 /**
  * The only code that touches SecretStorage. One password per vault address and user name.
@@ -38,6 +39,4 @@ export class PasswordStore {
   }
 }
 
-export function key(appUrl: string, username: string): string {
-  return `cyberarkPta.password:${appUrl.toLowerCase()}|${username.toLowerCase()}`;
-}
+export const key = STORAGE_KEYS.password;

@@ -1,57 +1,82 @@
 import * as vscode from 'vscode';
 import { displayText, formatAge, formatScore, readableEventType } from '../model/format';
 import { EventStatus, PtaEvent } from '../model/ptaEvent';
-import { isEventRef } from '../tree/treeNodes';
+import { EventRef, EventSource, isEventRef, refKey, SourceCapabilities } from '../sources/eventSource';
+import { SourcedEvent } from '../sources/eventSources';
 import { Services } from '../services';
 
+export interface TargetOptions {
+  /** Only events of this status qualify (closing ignores closed ones, reopening open ones). */
+  readonly status?: EventStatus;
+  /** Only events of sources that can do this qualify (a file cannot close events). */
+  readonly needs?: keyof SourceCapabilities;
+  readonly placeHolder: string;
+  readonly allowMany: boolean;
+}
+
 /**
- * The events a command acts on: the clicked item with the rest of a multi-selection, else the
- * tree's selection, else a searchable quick pick. Only events of `status` qualify when given.
+ * The one way every command chooses its events: the clicked row with the rest of a
+ * multi-selection, else the tree's selection (the focused row), else a searchable quick pick.
+ * A selection of audits, groups and "show more" rows means the distinct events in it: an event
+ * selected with two of its audits is one event. Only qualifying events are returned.
  */
-export async function targetEvents(
-  services: Services,
-  arg: unknown,
-  selection: unknown,
-  options: { status?: EventStatus; placeHolder: string; allowMany: boolean },
-): Promise<PtaEvent[]> {
-  const { store, treeView } = services;
-  const qualifies = (e: PtaEvent | undefined): e is PtaEvent => !!e && (!options.status || e.status === options.status);
-  const fromRefs = (refs: unknown[]) => refs.filter(isEventRef).map((r) => store.get(r.eventId)).filter(qualifies);
+export async function targetEvents(services: Services, arg: unknown, selection: unknown, options: TargetOptions): Promise<SourcedEvent[]> {
+  const qualifies = (found: SourcedEvent | undefined): found is SourcedEvent =>
+    !!found && (!options.status || found.event.status === options.status) && (!options.needs || found.source.capabilities[options.needs]);
+  const resolveAll = (refs: readonly unknown[]) => distinctEvents(services, refs).filter(qualifies);
 
   if (isEventRef(arg)) {
-    const clicked = store.get(arg.eventId);
-    if (options.allowMany && Array.isArray(selection) && selection.some((s) => isEventRef(s) && s.eventId === arg.eventId)) {
-      const many = fromRefs(selection);
-      if (many.length > 0) return many;
+    if (options.allowMany && Array.isArray(selection) && selection.some((s) => isEventRef(s) && refKey(s) === refKey(arg))) {
+      return resolveAll(selection);
     }
+    const clicked = services.sources.resolve(arg);
     return qualifies(clicked) ? [clicked] : [];
   }
-  const selected = fromRefs([...treeView.selection]);
+  const selected = resolveAll(services.treeView.selection);
   if (selected.length > 0) return options.allowMany ? selected : selected.slice(0, 1);
-  const picked = await pickEvent(services, options.status, options.placeHolder);
+  const picked = await pickEvent(services, options);
   return picked ? [picked] : [];
 }
 
-async function pickEvent(services: Services, status: EventStatus | undefined, placeHolder: string): Promise<PtaEvent | undefined> {
-  const events = status ? services.view.list(status) : [...services.view.list('OPEN'), ...services.view.list('CLOSED')];
-  if (events.length === 0) {
-    void vscode.window.showInformationMessage(status ? `There are no ${status === 'OPEN' ? 'open' : 'closed'} events in the list.` : 'There are no events in the list.');
+/** The distinct events named by tree nodes or refs, in order; audits count as their event. */
+export function distinctEvents(services: Services, refs: readonly unknown[]): SourcedEvent[] {
+  const seen = new Set<string>();
+  const events: SourcedEvent[] = [];
+  for (const ref of refs) {
+    if (!isEventRef(ref) || seen.has(refKey(ref))) continue;
+    seen.add(refKey(ref));
+    const found = services.sources.resolve(ref);
+    if (found) events.push(found);
+  }
+  return events;
+}
+
+async function pickEvent(services: Services, options: TargetOptions): Promise<SourcedEvent | undefined> {
+  const candidates: SourcedEvent[] = [];
+  for (const { sourceId, event } of services.view.shown()) {
+    const source = services.sources.get(sourceId);
+    if (!source || (options.status && event.status !== options.status) || (options.needs && !source.capabilities[options.needs])) continue;
+    candidates.push({ source, event });
+  }
+  if (candidates.length === 0) {
+    void vscode.window.showInformationMessage(options.status ? `There are no ${options.status === 'OPEN' ? 'open' : 'closed'} events in the list.` : 'There are no events in the list.');
     return undefined;
   }
   const now = Date.now();
+  const several = services.sources.all().length > 1;
   const picked = await vscode.window.showQuickPick(
-    events.map((event) => ({
+    candidates.map(({ source, event }) => ({
       label: displayText(readableEventType(event.type), 80),
-      description: `score ${formatScore(event.score)} · ${formatAge(event.lastUpdateTime, now)}`,
+      description: `score ${formatScore(event.score)} · ${formatAge(event.lastUpdateTime, now)}${several ? ` · ${displayText(source.label, 40)}` : ''}`,
       detail: displayText(event.id, 40),
-      eventId: event.id,
+      ref: { sourceId: source.id, eventId: event.id } as EventRef,
     })),
-    { placeHolder, matchOnDescription: true, matchOnDetail: true },
+    { placeHolder: options.placeHolder, matchOnDescription: true, matchOnDetail: true },
   );
-  return picked && services.store.get(picked.eventId);
+  return picked && services.sources.resolve(picked.ref);
 }
 
-/** "Golden Ticket (5f1e…)" for messages. */
-export function eventName(event: PtaEvent): string {
-  return `${displayText(readableEventType(event.type), 60)} (${displayText(event.id, 30)})`;
+/** "Golden Ticket (5f1e…)" for messages and prompts; with several sources, the source too. */
+export function eventName(event: PtaEvent, source?: EventSource): string {
+  return `${displayText(readableEventType(event.type), 60)} (${displayText(event.id, 30)})${source ? ` in ${displayText(source.label, 40)}` : ''}`;
 }

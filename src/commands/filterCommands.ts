@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { displayText, readableEventType } from '../model/format';
 import { EventFilter, SortOrder } from '../store/eventFilter';
-import { describeFilter, ServerFilter } from '../store/filterDescription';
+import { EventStatus } from '../model/ptaEvent';
+import { describeFilter } from '../store/filterDescription';
 import { Services } from '../services';
 
 export function registerFilterCommands(services: Services): vscode.Disposable[] {
@@ -22,7 +23,7 @@ function isFilterArgument(args: unknown): args is Record<string, unknown> {
   return !!args && typeof args === 'object' && !('kind' in args) && ['minScore', 'types', 'text'].some((key) => key in args);
 }
 
-type FilterStep = 'minScore' | 'types' | 'text' | 'status' | 'accountId' | 'clear';
+type FilterStep = 'minScore' | 'types' | 'text' | 'status' | 'sources' | 'clear';
 
 /** Applies a filter given as arguments (keybindings, scripts), else asks what to narrow by. */
 async function filterEvents(services: Services, args: unknown): Promise<void> {
@@ -36,15 +37,16 @@ async function filterEvents(services: Services, args: unknown): Promise<void> {
     return;
   }
   const filter = services.view.currentFilter;
-  const server = services.serverFilter();
   const items: Array<vscode.QuickPickItem & { step: FilterStep }> = [
     { step: 'minScore', label: '$(dashboard) Minimum score…', description: filter.minScore ? `now ${filter.minScore}` : 'any score' },
     { step: 'types', label: '$(symbol-enum) Event types…', description: filter.types?.length ? `${filter.types.length} chosen` : 'all types' },
     { step: 'text', label: '$(search) Text…', description: filter.text ? `now "${displayText(filter.text, 30)}"` : 'users, accounts, addresses, commands, data' },
-    { step: 'status', label: '$(filter) Status (asked of the vault)…', description: server.status ? `${server.status.toLowerCase()} only` : 'open and closed' },
-    { step: 'accountId', label: '$(account) Account ID (asked of the vault)…', description: server.accountId ? `now ${displayText(server.accountId, 30)}` : 'every account' },
+    { step: 'status', label: '$(filter) Status…', description: filter.status ? `${filter.status.toLowerCase()} only` : 'open and closed' },
   ];
-  if (describeFilter(filter, server)) items.push({ step: 'clear', label: '$(clear-all) Clear all filters' });
+  if (services.sources.all().length > 1) {
+    items.push({ step: 'sources', label: '$(server) Vaults and files…', description: filter.sources?.length ? `${filter.sources.length} chosen` : 'all' });
+  }
+  if (describeFilter(filter)) items.push({ step: 'clear', label: '$(clear-all) Clear all filters' });
   const picked = await vscode.window.showQuickPick(items, { title: 'Filter PTA Events', placeHolder: 'Narrow the list by…' });
   if (!picked) return;
   switch (picked.step) {
@@ -55,9 +57,9 @@ async function filterEvents(services: Services, args: unknown): Promise<void> {
     case 'text':
       return askText(services, filter);
     case 'status':
-      return askStatus(services, server);
-    case 'accountId':
-      return askAccountId(services, server);
+      return askStatus(services, filter);
+    case 'sources':
+      return askSources(services, filter);
     case 'clear':
       return clearFilter(services);
   }
@@ -111,53 +113,53 @@ async function askText(services: Services, filter: EventFilter): Promise<void> {
   await setClientFilter(services, accepted ? { ...filter, text: input.value } : filter);
 }
 
-async function askStatus(services: Services, server: ServerFilter): Promise<void> {
+async function askStatus(services: Services, filter: EventFilter): Promise<void> {
   const picked = await vscode.window.showQuickPick(
     [
-      { label: 'Open and closed', status: undefined },
+      { label: 'Open and closed', status: undefined as EventStatus | undefined },
       { label: 'Open only', status: 'OPEN' as const },
       { label: 'Closed only', status: 'CLOSED' as const },
     ],
-    { title: 'Status', placeHolder: 'Which events to ask the vault for' },
+    { title: 'Status', placeHolder: 'Which events to show' },
   );
-  if (picked) await services.setServerFilter({ ...server, status: picked.status });
+  if (picked) await setClientFilter(services, { ...filter, status: picked.status });
 }
 
-async function askAccountId(services: Services, server: ServerFilter): Promise<void> {
-  const value = await vscode.window.showInputBox({
-    title: 'Account ID',
-    prompt: 'The vault account ID (for example 27_3); leave empty for every account.',
-    value: server.accountId ?? '',
-  });
-  if (value !== undefined) await services.setServerFilter({ ...server, accountId: value.trim() || undefined });
+async function askSources(services: Services, filter: EventFilter): Promise<void> {
+  const chosen = new Set(filter.sources ?? []);
+  const picked = await vscode.window.showQuickPick(
+    services.sources.all().map((source) => ({
+      label: displayText(source.label, 60),
+      description: `${source.kind === 'vault' ? 'vault' : 'file'} · ${source.store.count('OPEN')} open`,
+      picked: chosen.has(source.id),
+      sourceId: source.id,
+    })),
+    { title: 'Vaults and files', placeHolder: 'Choose the sources to show (none chosen shows all)', canPickMany: true },
+  );
+  if (picked) await setClientFilter(services, { ...filter, sources: picked.map((p) => p.sourceId) });
 }
 
+/** From an audit's context menu: a view filter on that account, named by its name; the counts stay the vault's. */
 async function showEventsForAccount(services: Services, node: unknown): Promise<void> {
-  const accountId = (node as { audit?: { accountId?: unknown } } | undefined)?.audit?.accountId;
-  if (typeof accountId !== 'string' || !accountId) return;
-  await services.setServerFilter({ ...services.serverFilter(), accountId });
+  const { sourceId, audit } = (node ?? {}) as { sourceId?: unknown; audit?: { account?: unknown; accountId?: unknown } };
+  const name = typeof audit?.account === 'string' && audit.account ? audit.account : typeof audit?.accountId === 'string' ? audit.accountId : undefined;
+  if (typeof sourceId !== 'string' || !name) return;
+  const accountId = typeof audit?.accountId === 'string' ? audit.accountId : undefined;
+  await setClientFilter(services, { ...services.view.currentFilter, entity: { kind: 'account', key: `account:${name.toLowerCase()}`, label: name, accountId, sourceId } });
 }
 
 async function clearFilter(services: Services): Promise<void> {
   await setClientFilter(services, {});
-  const server = services.serverFilter();
-  if (server.accountId || server.status) await services.setServerFilter({});
 }
 
 async function setClientFilter(services: Services, filter: EventFilter): Promise<void> {
-  showFiltered(services, filter);
-  await services.context.workspaceState.update('cyberarkPta.filter', filter);
+  services.view.setFilter(filter);
 }
 
 function showFiltered(services: Services, filter: EventFilter): void {
-  services.view.setFilter(filter);
-  services.tree.refresh();
-  services.updateChrome();
+  services.view.setFilter(filter, { transient: true });
 }
 
-async function setSort(services: Services, order: SortOrder): Promise<void> {
+function setSort(services: Services, order: SortOrder): void {
   services.view.setSortOrder(order);
-  await services.context.workspaceState.update('cyberarkPta.sortOrder', order);
-  await vscode.commands.executeCommand('setContext', 'cyberarkPta.sortOrder', order);
-  services.tree.refresh();
 }

@@ -1,48 +1,51 @@
 import * as vscode from 'vscode';
-import { parseVaultAddress } from '../api/baseUrl';
 import { describeError, PvwaError } from '../api/errors';
-import { readSettings, saveConnectionSetting } from '../config';
+import { displayText } from '../model/format';
+import { SourceState } from '../sources/eventSource';
+import { VaultSource } from '../sources/vault/vaultSource';
+import { saveConnection } from '../sources/vault/vaultSettings';
 import { Services } from '../services';
 import { inertNotification } from '../util/inertText';
+import { askConnection } from './vaultPrompts';
 
 export function registerSessionCommands(services: Services): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand('cyberarkPta.signIn', () => signIn(services)),
-    vscode.commands.registerCommand('cyberarkPta.signOut', () => signOut(services)),
+    vscode.commands.registerCommand('cyberarkPta.signIn', (arg?: unknown) => signIn(services, arg)),
+    vscode.commands.registerCommand('cyberarkPta.signOut', (arg?: unknown) => signOut(services, arg)),
   ];
 }
 
-/** Asks only for what is missing (address, user name), then signs in (which starts the first load). Resolves whether it signed in. */
-export async function signIn(services: Services): Promise<boolean> {
-  const settings = readSettings();
-  let url = settings.url;
-  if (!isValidAddress(url)) {
-    const entered = await vscode.window.showInputBox({
-      title: 'Sign In to CyberArk PVWA',
-      prompt: 'The PVWA address (https://…). It is saved in your user settings.',
-      placeHolder: 'https://pvwa.example.com',
-      value: url,
-      ignoreFocusOut: true,
-      validateInput: addressProblem,
-    });
-    if (!entered) return false;
-    url = entered.trim();
-    await saveConnectionSetting('url', url);
+/** Vaults whose last sign-in failed: their next sign-in offers every connection field again, prefilled. */
+const failedBefore = new Set<string>();
+
+/**
+ * Signs in to the vault given (a vault node, a Sign In row), the only one, or the ones picked
+ * (with All Vaults). Resolves whether every chosen vault ended up signed in.
+ */
+export async function signIn(services: Services, arg?: unknown): Promise<boolean> {
+  const chosen = await chooseVaults(services, arg, 'Sign in to which vault?', (v) => !v.session.isSignedIn);
+  if (!chosen) return false;
+  let all = true;
+  for (const vault of chosen) all = (await signInVault(services, vault)) && all;
+  return all;
+}
+
+async function signInVault(services: Services, vault: VaultSource): Promise<boolean> {
+  const title = `Sign In to ${displayText(vault.label, 60)}`;
+  const editAll = failedBefore.has(vault.id);
+  if (editAll || !vault.target) {
+    const { address, username, authMethod } = vault.config;
+    const answers = await askConnection(title, { url: address?.appUrl, username, method: authMethod }, !editAll);
+    if (!answers) return false;
+    if (answers.url !== vault.config.address?.appUrl || answers.username !== username || answers.method !== authMethod) {
+      await saveConnection(vault.config, answers);
+      await services.vaults.sync();
+    }
   }
-  let username = settings.username;
-  if (!username) {
-    const entered = await vscode.window.showInputBox({
-      title: 'Sign In to CyberArk PVWA',
-      prompt: `Your user name for ${parseVaultAddress(url).hostname} (${settings.authMethod} authentication). It is saved in your user settings.`,
-      ignoreFocusOut: true,
-      validateInput: (v) => (v.trim() ? undefined : 'Enter your user name.'),
-    });
-    if (!entered) return false;
-    username = entered.trim();
-    await saveConnectionSetting('username', username);
-  }
-  const address = parseVaultAddress(url);
-  if (!address.isHttps && !address.isLoopback && !settings.allowPlainHttp) {
+  const target = vault.target;
+  if (!target) return false;
+  const { address } = target;
+  if (!address.isHttps && !address.isLoopback && !vscode.workspace.getConfiguration('cyberarkPta').get<boolean>('allowPlainHttp', false)) {
     void vscode.window.showErrorMessage(
       `Refusing to send your password over plain HTTP to ${address.hostname}. Use the vault's https:// address, or allow it explicitly with cyberarkPta.allowPlainHttp.`,
     );
@@ -50,41 +53,82 @@ export async function signIn(services: Services): Promise<boolean> {
   }
   try {
     const signedIn = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Window, title: `Signing in to ${address.hostname}` },
-      () => services.session.signIn({ address, username, method: settings.authMethod }),
+      { location: vscode.ProgressLocation.Window, title: `Signing in to ${displayText(vault.label, 60)}` },
+      () => vault.session.signIn(target),
     );
-    if (!signedIn) return false;
+    if (signedIn) failedBefore.delete(vault.id);
+    return signedIn;
   } catch (error) {
-    const choice = await vscode.window.showErrorMessage(inertNotification(`Sign-in to ${address.hostname} failed: ${describeError(error)}`), 'Try Again', 'Open Settings');
-    if (choice === 'Try Again') return signIn(services);
+    failedBefore.add(vault.id);
+    const lockout = error instanceof PvwaError && error.kind === 'auth' ? ' Check the user name, password and method: vaults suspend users after a few failed sign-ins, so nothing is retried automatically.' : '';
+    const choice = await vscode.window.showErrorMessage(
+      inertNotification(`Sign-in to ${displayText(vault.label, 60)} (${address.hostname}) failed: ${describeError(error)}${lockout}`),
+      'Try Again',
+      'Open Settings',
+    );
+    if (choice === 'Try Again') return signInVault(services, vault);
     if (choice === 'Open Settings') void vscode.commands.executeCommand('workbench.action.openSettings', 'cyberarkPta');
     return false;
   }
-  return true;
 }
 
-async function signOut(services: Services): Promise<void> {
-  const target = services.session.target;
-  if (!target) return;
-  await services.session.signOut();
-  const forget = await vscode.window.showInformationMessage(
-    `Signed out of ${target.address.hostname}. Forget the stored password too?`,
-    'Forget Password',
-  );
-  if (forget === 'Forget Password') {
-    await services.passwords.delete(target.address.appUrl, target.username);
+async function signOut(services: Services, arg?: unknown): Promise<void> {
+  const chosen = await chooseVaults(services, arg, 'Sign out of which vault?', (v) => v.session.isSignedIn);
+  if (!chosen || chosen.length === 0) return;
+  const targets = chosen.map((vault) => ({ vault, target: vault.session.target }));
+  await Promise.all(chosen.map((vault) => vault.session.signOut()));
+  const names = chosen.map((v) => displayText(v.label, 40)).join(', ');
+  const forget = await vscode.window.showInformationMessage(`Signed out of ${names}. Forget the stored password${chosen.length > 1 ? 's' : ''} too?`, 'Forget Password');
+  if (forget !== 'Forget Password') return;
+  for (const { target } of targets) {
+    if (target) await services.passwords.delete(target.address.appUrl, target.username);
   }
 }
 
-function isValidAddress(url: string): boolean {
-  return url !== '' && addressProblem(url) === undefined;
+/**
+ * The vaults a session command acts on: the one named by the argument, the only eligible one,
+ * or those picked from a list of every vault with its state (plus All Vaults). Undefined when cancelled.
+ */
+async function chooseVaults(services: Services, arg: unknown, placeHolder: string, eligible: (v: VaultSource) => boolean): Promise<VaultSource[] | undefined> {
+  const sourceId = (arg as { sourceId?: unknown } | undefined)?.sourceId;
+  const vaults = services.vaults.all();
+  if (typeof sourceId === 'string') {
+    const vault = services.vaults.get(sourceId);
+    return vault ? [vault] : undefined;
+  }
+  const candidates = vaults.filter(eligible);
+  if (candidates.length === 0) {
+    void vscode.window.showInformationMessage(vaults.length === 1 ? 'Nothing to do: the vault is already in that state.' : 'Nothing to do: every vault is already in that state.');
+    return undefined;
+  }
+  if (vaults.length === 1) return candidates;
+  const all = { label: 'All Vaults', description: `${candidates.length} vault${candidates.length === 1 ? '' : 's'}`, vaults: candidates };
+  const picked = await vscode.window.showQuickPick(
+    [
+      ...candidates.map((vault) => ({
+        label: displayText(vault.label, 60),
+        description: stateWords(vault.state),
+        detail: vault.target ? `${displayText(vault.target.username, 60)} @ ${displayText(vault.target.address.hostname, 80)}` : 'address not set yet',
+        vaults: [vault],
+      })),
+      ...(candidates.length > 1 ? [all] : []),
+    ],
+    { placeHolder, title: 'CyberArk PTA vaults' },
+  );
+  return picked?.vaults;
 }
 
-function addressProblem(value: string): string | undefined {
-  try {
-    parseVaultAddress(value);
-    return undefined;
-  } catch (error) {
-    return error instanceof PvwaError || error instanceof Error ? error.message : 'Invalid address.';
+function stateWords(state: SourceState): string {
+  switch (state.kind) {
+    case 'signedOut':
+      return 'signed out';
+    case 'loading':
+      return 'loading';
+    case 'failed':
+      return 'signed in, load failed';
+    case 'stale':
+      return 'signed in, last refresh failed';
+    case 'loaded':
+      return 'signed in';
   }
 }

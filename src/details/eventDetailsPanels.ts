@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { displayText } from '../model/format';
-import { EventStore } from '../store/eventStore';
+import { EventRef, refKey } from '../sources/eventSource';
+import { EventSources } from '../sources/eventSources';
 import { detailsHtml } from './detailsHtml';
 import { buildEventViewModel, EventViewModel } from './eventViewModel';
 
@@ -20,50 +21,111 @@ export function parsePageMessage(message: unknown, eventId: string): PageMessage
   return undefined;
 }
 
-/** One details panel per event, reused and revealed again, updated whenever the store changes that event. */
+export interface ShowOptions {
+  /** Reuse the one preview panel and keep the focus where it is (a single click or an arrow key in the tree). */
+  readonly preview?: boolean;
+}
+
+/**
+ * Details panels, keyed by source and event. One preview panel follows the tree's selection and
+ * is reused; a pinned panel (Enter, a double click, the command) stays on its event. Panels
+ * update when their event changes and close when it is gone (signed out, source closed).
+ */
 export class EventDetailsPanels implements vscode.Disposable {
-  private readonly panels = new Map<string, EventDetailsPanel>();
-  private readonly subscription: { dispose(): void };
+  private readonly pinned = new Map<string, EventDetailsPanel>();
+  private previewPanel: EventDetailsPanel | undefined;
+  private readonly subscriptions: Array<{ dispose(): void }> = [];
 
   constructor(
     private readonly mediaRoot: vscode.Uri,
-    private readonly store: EventStore,
-    private readonly onAction: (action: DetailsAction, eventId: string) => void,
-    private readonly canOpenInPvwa: () => boolean,
+    private readonly sources: EventSources,
+    private readonly onAction: (action: DetailsAction, ref: EventRef) => void,
   ) {
-    this.subscription = store.onDidChange((change) => {
-      const changed = change.kind === 'reset' ? [...this.panels.keys()] : [...change.added, ...change.updated].map((e) => e.id);
-      for (const id of changed) this.panels.get(id)?.update(this.model(id));
-    });
+    this.subscriptions.push(
+      sources.onDidChangeEvents(({ source, change }) => {
+        const changed = change.kind === 'reset' ? undefined : new Set([...change.added, ...change.updated].map((e) => e.id));
+        for (const panel of this.all()) {
+          if (panel.ref.sourceId === source.id && (!changed || changed.has(panel.ref.eventId))) this.refreshPanel(panel);
+        }
+      }),
+      sources.onDidChangeState(() => {
+        for (const panel of this.all()) this.refreshPanel(panel);
+      }),
+      sources.onDidChangeSources(() => {
+        for (const panel of this.all()) this.refreshPanel(panel);
+      }),
+    );
   }
 
-  /** Opens or reveals the event's panel; false when the event is not held. */
-  show(eventId: string): boolean {
-    const existing = this.panels.get(eventId);
+  /** Opens, retargets or reveals the event's panel; false when the event is not held. */
+  show(ref: EventRef, options: ShowOptions = {}): boolean {
+    const key = refKey(ref);
+    const existing = this.pinned.get(key);
     if (existing) {
-      existing.reveal();
+      existing.reveal(!!options.preview);
       return true;
     }
-    const model = this.model(eventId);
+    const model = this.model(ref);
     if (!model) return false;
-    const panel = new EventDetailsPanel(this.mediaRoot, model, this.onAction, () => this.panels.delete(eventId));
-    this.panels.set(eventId, panel);
+    if (options.preview) {
+      if (this.previewPanel) {
+        this.previewPanel.retarget(ref, model);
+        this.previewPanel.reveal(true);
+      } else {
+        this.previewPanel = this.create(ref, model, true);
+      }
+      return true;
+    }
+    if (this.previewPanel && refKey(this.previewPanel.ref) === key) {
+      const panel = this.previewPanel;
+      this.previewPanel = undefined;
+      this.pinned.set(key, panel);
+      panel.reveal(false);
+      return true;
+    }
+    this.pinned.set(key, this.create(ref, model, false));
     return true;
   }
 
-  /** The open panel's state, for tests and for commands that act on the active panel. */
-  get(eventId: string): EventDetailsPanel | undefined {
-    return this.panels.get(eventId);
+  /** The panel showing this event (pinned first, else the preview), for tests and commands. */
+  get(ref: EventRef): EventDetailsPanel | undefined {
+    const key = refKey(ref);
+    return this.pinned.get(key) ?? (this.previewPanel && refKey(this.previewPanel.ref) === key ? this.previewPanel : undefined);
+  }
+
+  get preview(): EventDetailsPanel | undefined {
+    return this.previewPanel;
+  }
+
+  /** Every open panel. */
+  all(): EventDetailsPanel[] {
+    return [...this.pinned.values(), ...(this.previewPanel ? [this.previewPanel] : [])];
   }
 
   dispose(): void {
-    this.subscription.dispose();
-    for (const panel of [...this.panels.values()]) panel.dispose();
+    for (const s of this.subscriptions.splice(0)) s.dispose();
+    for (const panel of this.all()) panel.dispose();
   }
 
-  private model(eventId: string): EventViewModel | undefined {
-    const event = this.store.get(eventId);
-    return event && buildEventViewModel(event, Date.now(), this.canOpenInPvwa());
+  private create(ref: EventRef, model: EventViewModel, preview: boolean): EventDetailsPanel {
+    return new EventDetailsPanel(this.mediaRoot, ref, model, preview, this.onAction, (panel) => {
+      if (this.previewPanel === panel) this.previewPanel = undefined;
+      else if (this.pinned.get(refKey(panel.ref)) === panel) this.pinned.delete(refKey(panel.ref));
+    });
+  }
+
+  /** A panel whose event is gone closes: it must not keep showing data the user signed out of. */
+  private refreshPanel(panel: EventDetailsPanel): void {
+    const model = this.model(panel.ref);
+    if (model) panel.update(model);
+    else panel.dispose();
+  }
+
+  private model(ref: EventRef): EventViewModel | undefined {
+    const found = this.sources.resolve(ref);
+    if (!found) return undefined;
+    const canOpenInPvwa = found.source.capabilities.openInPvwa && found.source.state.kind !== 'signedOut';
+    return buildEventViewModel(found.event, Date.now(), canOpenInPvwa);
   }
 }
 
@@ -71,20 +133,26 @@ export class EventDetailsPanel {
   private readonly panel: vscode.WebviewPanel;
   private readonly disposables: vscode.Disposable[] = [];
   private ready = false;
+  private disposed = false;
   private current: EventViewModel;
+  private currentRef: EventRef;
 
   constructor(
     mediaRoot: vscode.Uri,
+    ref: EventRef,
     model: EventViewModel,
-    onAction: (action: DetailsAction, eventId: string) => void,
-    onDisposed: () => void,
+    preview: boolean,
+    onAction: (action: DetailsAction, ref: EventRef) => void,
+    onDisposed: (panel: EventDetailsPanel) => void,
   ) {
     this.current = model;
-    this.panel = vscode.window.createWebviewPanel('cyberarkPta.eventDetails', panelTitle(model), vscode.ViewColumn.Active, {
-      enableScripts: true,
-      localResourceRoots: [mediaRoot],
-      retainContextWhenHidden: false,
-    });
+    this.currentRef = ref;
+    this.panel = vscode.window.createWebviewPanel(
+      'cyberarkPta.eventDetails',
+      panelTitle(model),
+      { viewColumn: vscode.ViewColumn.Active, preserveFocus: preview },
+      { enableScripts: true, localResourceRoots: [mediaRoot], retainContextWhenHidden: false },
+    );
     this.panel.iconPath = vscode.Uri.joinPath(mediaRoot, 'pta.svg');
     this.panel.webview.html = detailsHtml(this.panel.webview, mediaRoot);
     this.disposables.push(
@@ -94,22 +162,30 @@ export class EventDetailsPanel {
           this.ready = true;
           this.post();
         } else if (message?.type === 'action') {
-          onAction(message.action, message.eventId);
+          onAction(message.action, this.currentRef);
         }
       }),
       this.panel.onDidDispose(() => {
-        onDisposed();
+        onDisposed(this);
         this.dispose();
       }),
     );
   }
 
+  get ref(): EventRef {
+    return this.currentRef;
+  }
+
   get eventId(): string {
-    return this.current.id;
+    return this.currentRef.eventId;
   }
 
   get model(): EventViewModel {
     return this.current;
+  }
+
+  get title(): string {
+    return this.panel.title;
   }
 
   get html(): string {
@@ -120,19 +196,30 @@ export class EventDetailsPanel {
     return this.ready;
   }
 
-  reveal(): void {
-    this.panel.reveal();
+  get isDisposed(): boolean {
+    return this.disposed;
+  }
+
+  reveal(preserveFocus: boolean): void {
+    this.panel.reveal(undefined, preserveFocus);
+  }
+
+  /** The preview panel moves to another event. */
+  retarget(ref: EventRef, model: EventViewModel): void {
+    this.currentRef = ref;
+    this.update(model);
   }
 
   /** A page hidden and shown again reloads and says `ready` again, so it always gets the latest model. */
-  update(model: EventViewModel | undefined): void {
-    if (!model) return;
+  update(model: EventViewModel): void {
     this.current = model;
     this.panel.title = panelTitle(model);
     this.post();
   }
 
   dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
     while (this.disposables.length) this.disposables.pop()?.dispose();
     this.panel.dispose();
   }

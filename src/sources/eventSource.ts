@@ -35,6 +35,8 @@ export interface EventSource {
   readonly store: EventStore;
   readonly capabilities: SourceCapabilities;
   readonly state: SourceState;
+  /** Nothing to show yet (the single-vault settings before an address was entered): not listed beside other sources. */
+  readonly isPlaceholder: boolean;
   readonly onDidChangeState: (listener: (state: SourceState) => void) => Disposable;
 }
 

@@ -1,25 +1,51 @@
-import { PtaEvent } from '../model/ptaEvent';
+import { Entity } from '../model/entities';
+import { EventStatus, PtaEvent } from '../model/ptaEvent';
 
-/** Client-side narrowing; the server-side parts (status, account) live in the refresh settings. */
+/** What the view narrows the loaded events to. Everything here is applied locally, across every source. */
 export interface EventFilter {
   readonly minScore?: number;
   /** Raw event types to keep; empty or undefined keeps all. */
   readonly types?: readonly string[];
   /** Case-insensitive text matched anywhere in the event's values (type, users, accounts, addresses, commands, additionalData). */
   readonly text?: string;
+  readonly status?: EventStatus;
+  /** Events involving this entity (an account, a vault user or a host), within its own source. */
+  readonly entity?: Pick<Entity, 'kind' | 'key' | 'label' | 'accountId'> & { readonly sourceId: string };
+  /** Source ids to keep; empty or undefined keeps all. */
+  readonly sources?: readonly string[];
 }
 
 export type SortOrder = 'updated' | 'score';
 
-export function isFilterActive(filter: EventFilter): boolean {
-  return (filter.minScore ?? 0) > 0 || (filter.types?.length ?? 0) > 0 || (filter.text ?? '').trim() !== '';
+export interface FilterLookups {
+  searchText(event: PtaEvent): string;
+  entityKeys(event: PtaEvent): ReadonlySet<string>;
 }
 
-export function matchesFilter(event: PtaEvent, filter: EventFilter, searchText: (event: PtaEvent) => string): boolean {
+export function isFilterActive(filter: EventFilter): boolean {
+  return (
+    (filter.minScore ?? 0) > 0 ||
+    (filter.types?.length ?? 0) > 0 ||
+    (filter.text ?? '').trim() !== '' ||
+    !!filter.status ||
+    !!filter.entity ||
+    (filter.sources?.length ?? 0) > 0
+  );
+}
+
+/** Whether a whole source is shown at all under the filter. */
+export function showsSource(filter: EventFilter, sourceId: string): boolean {
+  if (filter.sources && filter.sources.length > 0 && !filter.sources.includes(sourceId)) return false;
+  return !filter.entity || filter.entity.sourceId === sourceId;
+}
+
+export function matchesFilter(event: PtaEvent, filter: EventFilter, lookups: FilterLookups): boolean {
+  if (filter.status && event.status !== filter.status) return false;
   if (filter.minScore !== undefined && event.score < filter.minScore) return false;
   if (filter.types && filter.types.length > 0 && !filter.types.includes(event.type)) return false;
+  if (filter.entity && !lookups.entityKeys(event).has(filter.entity.key)) return false;
   const needle = filter.text?.trim().toLowerCase();
-  return !needle || searchText(event).includes(needle);
+  return !needle || lookups.searchText(event).includes(needle);
 }
 
 /** Every string and number value in the raw event, lower-cased and joined: what free text is matched against. */

@@ -1,20 +1,30 @@
 import { EventStatus, PtaEvent } from '../model/ptaEvent';
-import { byScoreThenNewest, EventFilter, eventSearchText, isFilterActive, matchesFilter, SortOrder } from './eventFilter';
-import { EventStore } from './eventStore';
+import { EventSources } from '../sources/eventSources';
+import { Emitter } from '../util/emitter';
+import { byScoreThenNewest, EventFilter, eventSearchText, isFilterActive, matchesFilter, showsSource, SortOrder } from './eventFilter';
 
 /**
- * What the tree shows: the store's events, filtered and sorted, computed once per change of
- * store, filter or order and then answered from memory. Free-text search strings are built
- * lazily and kept per event object, so they are dropped with the event.
+ * What the Events view shows: each source's events, filtered and sorted, computed once per
+ * change of that source, the filter or the order, and then answered from memory. Search
+ * strings and entity keys are built lazily and kept per event object, so they go with it.
+ * Fires `onDidChange` whenever what it shows may have changed.
  */
 export class EventView {
   private filter: EventFilter = {};
   private order: SortOrder = 'updated';
-  private cache: Partial<Record<EventStatus, readonly PtaEvent[]>> = {};
+  private readonly cache = new Map<string, Partial<Record<EventStatus, readonly PtaEvent[]>>>();
   private readonly searchTexts = new WeakMap<PtaEvent, string>();
+  private readonly entityKeySets = new WeakMap<PtaEvent, ReadonlySet<string>>();
+  private readonly changeEmitter = new Emitter<void>();
+  readonly onDidChange = this.changeEmitter.event;
 
-  constructor(private readonly store: EventStore) {
-    store.onDidChange(() => this.invalidate());
+  constructor(
+    private readonly sources: EventSources,
+    private readonly entityKeysOf: (event: PtaEvent) => readonly string[],
+    private readonly persist: (filter: EventFilter, order: SortOrder) => void = () => undefined,
+  ) {
+    sources.onDidChangeEvents(({ source }) => this.invalidate(source.id));
+    sources.onDidChangeSources(() => this.invalidate());
   }
 
   get currentFilter(): EventFilter {
@@ -29,44 +39,92 @@ export class EventView {
     return isFilterActive(this.filter);
   }
 
-  setFilter(filter: EventFilter): void {
+  /** The filter and order saved by an earlier window. */
+  restore(filter: EventFilter, order: SortOrder): void {
     this.filter = filter;
+    this.order = order;
+    this.invalidate();
+  }
+
+  /** `transient`: while the analyst is still typing; not saved. */
+  setFilter(filter: EventFilter, options: { transient?: boolean } = {}): void {
+    this.filter = filter;
+    if (!options.transient) this.persist(this.filter, this.order);
     this.invalidate();
   }
 
   setSortOrder(order: SortOrder): void {
     this.order = order;
+    this.persist(this.filter, this.order);
     this.invalidate();
   }
 
-  list(status: EventStatus): readonly PtaEvent[] {
-    let list = this.cache[status];
+  showsSource(sourceId: string): boolean {
+    return showsSource(this.filter, sourceId);
+  }
+
+  list(sourceId: string, status: EventStatus): readonly PtaEvent[] {
+    let lists = this.cache.get(sourceId);
+    if (!lists) {
+      lists = {};
+      this.cache.set(sourceId, lists);
+    }
+    let list = lists[status];
     if (!list) {
-      const all = this.store.list(status);
-      const filtered = this.isFiltered ? all.filter((e) => matchesFilter(e, this.filter, this.searchTextOf)) : all;
+      const all = this.sources.get(sourceId)?.store.list(status) ?? [];
+      const filtered = !this.showsSource(sourceId) ? [] : this.isFiltered ? all.filter((e) => matchesFilter(e, this.filter, this.lookups)) : all;
       list = this.order === 'score' ? [...filtered].sort(byScoreThenNewest) : filtered;
-      this.cache[status] = list;
+      lists[status] = list;
     }
     return list;
   }
 
-  /** Event types present in the store, most frequent first. */
+  /** Every shown event of every source, open first. */
+  *shown(): IterableIterator<{ sourceId: string; event: PtaEvent }> {
+    for (const status of ['OPEN', 'CLOSED'] as const) {
+      for (const source of this.sources.all()) {
+        for (const event of this.list(source.id, status)) yield { sourceId: source.id, event };
+      }
+    }
+  }
+
+  /** Event types present in every source, most frequent first. */
   typesPresent(): Array<{ type: string; count: number }> {
     const counts = new Map<string, number>();
-    for (const event of this.store.all()) counts.set(event.type, (counts.get(event.type) ?? 0) + 1);
+    for (const source of this.sources.all()) {
+      for (const event of source.store.all()) counts.set(event.type, (counts.get(event.type) ?? 0) + 1);
+    }
     return [...counts].map(([type, count]) => ({ type, count })).sort((a, b) => b.count - a.count);
   }
 
-  private readonly searchTextOf = (event: PtaEvent): string => {
+  searchTextOf(event: PtaEvent): string {
     let text = this.searchTexts.get(event);
     if (text === undefined) {
       text = eventSearchText(event);
       this.searchTexts.set(event, text);
     }
     return text;
+  }
+
+  dispose(): void {
+    this.changeEmitter.dispose();
+  }
+
+  private readonly lookups = {
+    searchText: (event: PtaEvent) => this.searchTextOf(event),
+    entityKeys: (event: PtaEvent) => {
+      let keys = this.entityKeySets.get(event);
+      if (!keys) {
+        keys = new Set(this.entityKeysOf(event));
+        this.entityKeySets.set(event, keys);
+      }
+      return keys;
+    },
   };
 
-  private invalidate(): void {
-    this.cache = {};
+  private invalidate(sourceId?: string): void {
+    if (sourceId === undefined) this.cache.clear();
+    else this.cache.delete(sourceId);
+    this.changeEmitter.fire();
   }
 }

@@ -1,18 +1,14 @@
 import { displayText, readableEventType } from '../model/format';
-import { EventStatus } from '../model/ptaEvent';
 import { EventFilter } from './eventFilter';
 
-/** Narrowing done by the vault: changing it needs a full reload. */
-export interface ServerFilter {
-  readonly status?: EventStatus;
-  readonly accountId?: string;
-}
+const ENTITY_WORDS = { account: 'account', user: 'vault user', host: 'host' } as const;
 
-/** One line naming every active filter, or undefined when none is. */
-export function describeFilter(filter: EventFilter, server: ServerFilter): string | undefined {
+/** One line naming every active filter, or undefined when none is. `sourceLabel` names a source id. */
+export function describeFilter(filter: EventFilter, sourceLabel: (sourceId: string) => string = (id) => id): string | undefined {
   const parts: string[] = [];
-  if (server.status) parts.push(`${server.status === 'OPEN' ? 'open' : 'closed'} only`);
-  if (server.accountId) parts.push(`account ${displayText(server.accountId, 40)}`);
+  if (filter.sources && filter.sources.length > 0) parts.push(filter.sources.map((id) => displayText(sourceLabel(id), 40)).join(' or '));
+  if (filter.status) parts.push(`${filter.status === 'OPEN' ? 'open' : 'closed'} only`);
+  if (filter.entity) parts.push(`${ENTITY_WORDS[filter.entity.kind]} ${displayText(filter.entity.label, 60)}`);
   if (filter.minScore) parts.push(`score ≥ ${filter.minScore}`);
   if (filter.types && filter.types.length > 0) {
     parts.push(filter.types.length <= 2 ? filter.types.map((t) => displayText(readableEventType(t), 40)).join(' or ') : `${filter.types.length} event types`);

@@ -1,64 +1,90 @@
 import * as vscode from 'vscode';
 import { eventAudits, EventStatus } from '../model/ptaEvent';
-import { EventStore } from '../store/eventStore';
+import { EventSource } from '../sources/eventSource';
+import { EventSources } from '../sources/eventSources';
 import { EventView } from '../store/eventView';
-import { auditItem, auditTooltip, eventItem, eventTooltip, groupItem, moreItem } from './treeItems';
 import { GroupPages, PAGE_SIZE } from './groupPages';
-import { EventNode, GroupNode, TreeNode } from './treeNodes';
+import { messageItem, sourceItem } from './sourceItems';
+import { auditItem, auditTooltip, eventItem, eventTooltip, groupItem, moreItem } from './treeItems';
+import { EventNode, GroupNode, MessageNode, SourceNode, TreeNode } from './treeNodes';
 
 /**
- * Open and Closed, their events (paged), each event's audits. Everything is answered from
- * memory: the lists come sorted and filtered from the EventView.
+ * The Events view. With one vault: its Open and Closed groups at the top, as ever. With several
+ * sources: one node per vault or file, each holding its own groups. Everything is answered from
+ * memory; the lists come sorted and filtered from the EventView, which says when they change.
  */
 export class EventsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<TreeNode | undefined>();
   readonly onDidChangeTreeData = this.changeEmitter.event;
-  private readonly groups: Record<EventStatus, GroupNode> = {
-    OPEN: { kind: 'group', status: 'OPEN' },
-    CLOSED: { kind: 'group', status: 'CLOSED' },
-  };
-  private readonly pages: GroupPages;
-  private readonly subscription: { dispose(): void };
+  private readonly perSource = new Map<string, { node: SourceNode; groups: Record<EventStatus, GroupNode>; pages: GroupPages }>();
+  private readonly subscriptions: Array<{ dispose(): void }> = [];
 
   constructor(
-    private readonly store: EventStore,
+    private readonly sources: EventSources,
     private readonly view: EventView,
-    private readonly showsEvents: () => boolean,
     private readonly now: () => number = Date.now,
   ) {
-    this.pages = new GroupPages(view);
-    this.subscription = store.onDidChange((change) => {
-      if (change.kind === 'reset') this.pages.reset();
-      this.refresh();
-    });
+    this.subscriptions.push(
+      view.onDidChange(() => this.refresh()),
+      sources.onDidChangeEvents(({ source, change }) => {
+        if (change.kind === 'reset') this.nodesOf(source.id).pages.reset();
+      }),
+      sources.onDidChangeState(() => this.refresh()),
+      sources.onDidChangeSources(() => {
+        for (const id of [...this.perSource.keys()]) if (!sources.get(id)) this.perSource.delete(id);
+        this.refresh();
+      }),
+    );
   }
 
   refresh(): void {
     this.changeEmitter.fire(undefined);
   }
 
+  /** The sources shown as nodes of their own; empty when one vault is shown as the view itself. */
+  sourcesAsNodes(): readonly EventSource[] {
+    const shown = this.sources.all().filter((s) => !s.isPlaceholder);
+    return shown.length === 1 && shown[0].kind === 'vault' ? [] : shown;
+  }
+
   getTreeItem(node: TreeNode): vscode.TreeItem {
+    const source = this.sources.get(node.sourceId);
     switch (node.kind) {
-      case 'group':
-        return groupItem(node.status, this.view.list(node.status).length, this.store.count(node.status));
-      case 'event': {
-        const event = this.store.get(node.eventId);
-        return event ? eventItem(event, this.now()) : new vscode.TreeItem('Event no longer available');
-      }
-      case 'audit':
-        return auditItem(node.eventId, node.index, node.audit);
-      case 'more': {
-        const item = moreItem(node.remaining, PAGE_SIZE);
-        item.id = `more:${node.status}`;
-        item.command = { command: 'cyberarkPta.showMore', title: 'Show More', arguments: [node.status] };
+      case 'source':
+        return source ? sourceItem(source, this.view, this.now()) : new vscode.TreeItem('Source no longer available');
+      case 'group': {
+        const item = groupItem(node.status, this.view.list(node.sourceId, node.status).length, source?.store.count(node.status) ?? 0);
+        item.id = `group:${node.sourceId}:${node.status}`;
         return item;
       }
+      case 'event': {
+        const event = source?.store.get(node.eventId);
+        if (!source || !event) return new vscode.TreeItem('Event no longer available');
+        const item = eventItem(event, this.now());
+        item.id = `event:${node.sourceId}:${node.eventId}`;
+        item.contextValue = eventContext(event.status, source);
+        item.command = { command: 'cyberarkPta.showEventDetails', title: 'Show Event Details', arguments: [{ sourceId: node.sourceId, eventId: node.eventId, preview: true }] };
+        return item;
+      }
+      case 'audit': {
+        const item = auditItem(node.eventId, node.index, node.audit);
+        item.id = `audit:${node.sourceId}:${node.eventId}:${node.index}`;
+        return item;
+      }
+      case 'more': {
+        const item = moreItem(node.remaining, PAGE_SIZE);
+        item.id = `more:${node.sourceId}:${node.status}`;
+        item.command = { command: 'cyberarkPta.showMore', title: 'Show More', arguments: [{ sourceId: node.sourceId, status: node.status }] };
+        return item;
+      }
+      case 'message':
+        return messageItem(node, source);
     }
   }
 
   resolveTreeItem(item: vscode.TreeItem, node: TreeNode): vscode.TreeItem {
     if (node.kind === 'event') {
-      const event = this.store.get(node.eventId);
+      const event = this.sources.get(node.sourceId)?.store.get(node.eventId);
       if (event) item.tooltip = eventTooltip(event, this.now());
     } else if (node.kind === 'audit') {
       item.tooltip = auditTooltip(node.audit);
@@ -68,47 +94,110 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 
   getChildren(node?: TreeNode): TreeNode[] {
     if (!node) {
-      return this.showsEvents() ? [this.groups.OPEN, this.groups.CLOSED] : [];
+      const asNodes = this.sourcesAsNodes();
+      if (asNodes.length > 0) return asNodes.filter((s) => this.view.showsSource(s.id)).map((s) => this.nodesOf(s.id).node);
+      const single = this.sources.all().find((s) => s.kind === 'vault');
+      return single ? this.sourceChildren(single) : [];
     }
-    if (node.kind === 'group') return this.pages.children(node.status);
-    if (node.kind === 'event') {
-      const event = this.store.get(node.eventId);
-      return event ? eventAudits(event).map((audit, index) => ({ kind: 'audit', eventId: event.id, index, audit })) : [];
+    switch (node.kind) {
+      case 'source': {
+        const source = this.sources.get(node.sourceId);
+        return source ? this.sourceChildren(source) : [];
+      }
+      case 'group':
+        return this.nodesOf(node.sourceId).pages.children(node.status);
+      case 'event': {
+        const event = this.sources.get(node.sourceId)?.store.get(node.eventId);
+        return event ? eventAudits(event).map((audit, index) => ({ kind: 'audit', sourceId: node.sourceId, eventId: event.id, index, audit })) : [];
+      }
+      default:
+        return [];
     }
-    return [];
   }
 
   getParent(node: TreeNode): TreeNode | undefined {
-    if (node.kind === 'event') {
-      const event = this.store.get(node.eventId);
-      return event && this.groups[event.status];
+    const nodes = this.sources.get(node.sourceId) && this.nodesOf(node.sourceId);
+    if (!nodes) return undefined;
+    const asNode = this.sourcesAsNodes().length > 0 ? nodes.node : undefined;
+    switch (node.kind) {
+      case 'source':
+        return undefined;
+      case 'group':
+      case 'message':
+        return asNode;
+      case 'event': {
+        const event = this.sources.get(node.sourceId)?.store.get(node.eventId);
+        return event && nodes.groups[event.status];
+      }
+      case 'audit':
+        return nodes.pages.eventNode(node.eventId);
+      case 'more':
+        return nodes.groups[node.status];
     }
-    if (node.kind === 'audit') return this.eventNode(node.eventId);
-    if (node.kind === 'more') return this.groups[node.status];
-    return undefined;
   }
 
-  showMore(status: EventStatus): void {
-    this.pages.showMore(status);
-    this.changeEmitter.fire(this.groups[status]);
+  showMore(sourceId: string, status: EventStatus): void {
+    const nodes = this.nodesOf(sourceId);
+    nodes.pages.showMore(status);
+    this.changeEmitter.fire(nodes.groups[status]);
   }
 
   /** The node for an event, paging its group far enough for it to be shown; undefined when filtered out or unknown. */
-  revealableNode(eventId: string): EventNode | undefined {
-    const event = this.store.get(eventId);
+  revealableNode(sourceId: string, eventId: string): EventNode | undefined {
+    const event = this.sources.get(sourceId)?.store.get(eventId);
     if (!event) return undefined;
-    const index = this.view.list(event.status).indexOf(event);
+    const index = this.view.list(sourceId, event.status).indexOf(event);
     if (index < 0) return undefined;
-    if (this.pages.pageTo(event.status, index)) this.changeEmitter.fire(this.groups[event.status]);
-    return this.eventNode(eventId);
+    const nodes = this.nodesOf(sourceId);
+    if (nodes.pages.pageTo(event.status, index)) this.changeEmitter.fire(nodes.groups[event.status]);
+    return nodes.pages.eventNode(eventId);
   }
 
-  eventNode(eventId: string): EventNode {
-    return this.pages.eventNode(eventId);
+  eventNode(sourceId: string, eventId: string): EventNode {
+    return this.nodesOf(sourceId).pages.eventNode(eventId);
   }
 
   dispose(): void {
-    this.subscription.dispose();
+    for (const s of this.subscriptions.splice(0)) s.dispose();
     this.changeEmitter.dispose();
   }
+
+  private sourceChildren(source: EventSource): TreeNode[] {
+    const message = (role: MessageNode['role']): MessageNode => ({ kind: 'message', sourceId: source.id, role });
+    switch (source.state.kind) {
+      case 'signedOut':
+        return this.sourcesAsNodes().length > 0 ? [message('signIn')] : [];
+      case 'failed':
+        return [message('failed'), message('retry')];
+      case 'loading':
+        return source.store.size === 0 ? [message('loading')] : this.groupsOf(source.id);
+      default:
+        return this.groupsOf(source.id);
+    }
+  }
+
+  private groupsOf(sourceId: string): TreeNode[] {
+    const { groups } = this.nodesOf(sourceId);
+    return [groups.OPEN, groups.CLOSED];
+  }
+
+  private nodesOf(sourceId: string) {
+    let nodes = this.perSource.get(sourceId);
+    if (!nodes) {
+      nodes = {
+        node: { kind: 'source', sourceId },
+        groups: { OPEN: { kind: 'group', sourceId, status: 'OPEN' }, CLOSED: { kind: 'group', sourceId, status: 'CLOSED' } },
+        pages: new GroupPages(sourceId, (status) => this.view.list(sourceId, status)),
+      };
+      this.perSource.set(sourceId, nodes);
+    }
+    return nodes;
+  }
+}
+
+/** `event:open:triage:pvwa`: menus match the tokens with regular expressions. */
+function eventContext(status: EventStatus, source: EventSource): string {
+  return ['event', status === 'OPEN' ? 'open' : 'closed', source.capabilities.triage && 'triage', source.capabilities.openInPvwa && 'pvwa']
+    .filter(Boolean)
+    .join(':');
 }

@@ -1,58 +1,126 @@
 import * as vscode from 'vscode';
+import { readSettings } from '../config';
+import { displayText } from '../model/format';
+import { EventSource } from '../sources/eventSource';
+import { EventSources } from '../sources/eventSources';
+import { VaultSource } from '../sources/vault/vaultSource';
+import { describeFilter } from '../store/filterDescription';
 import { EventView } from '../store/eventView';
-import { EventStore } from '../store/eventStore';
-import { RefreshState } from '../sync/refreshController';
-import { describeFilter, ServerFilter } from '../store/filterDescription';
+import { connectionWarnings } from './connectionWarnings';
+import { EventsTreeProvider } from './eventsTreeProvider';
+import { clock, freshness } from './freshness';
+import { OpenCountStatusItem } from './openCountStatusItem';
 import { TreeNode } from './treeNodes';
 
-export interface ChromeInputs {
-  readonly signedIn: boolean;
-  readonly refresh: RefreshState;
-  readonly lookbackDays: number;
-  readonly serverFilter: ServerFilter;
-  /** Shown first, for as long as they apply. */
-  readonly warnings: readonly string[];
-}
-
 /**
- * The view's message, description and badge. An empty list always says why: signed out
- * (the welcome content shows), still loading, nothing in the window, everything filtered
- * out, or the last refresh failed.
+ * Everything around the tree: the view's message, description and badge, the status-bar count
+ * and the context keys menus depend on. An empty list always says why (signed out, loading,
+ * failed, nothing in the window, all filtered out), and the view always says how fresh it is.
  */
-export function updateViewChrome(treeView: vscode.TreeView<TreeNode>, store: EventStore, view: EventView, inputs: ChromeInputs): void {
-  const { signedIn, refresh } = inputs;
-  const openCount = store.count('OPEN');
-  treeView.badge = signedIn && openCount > 0 ? { value: openCount, tooltip: `${openCount} open PTA event${openCount === 1 ? '' : 's'}` } : undefined;
-  treeView.description = signedIn && refresh.lastSuccess ? `updated ${clock(refresh.lastSuccess)}` : undefined;
-  treeView.message = signedIn ? viewMessage(store, view, inputs) : undefined;
+export class EventsViewChrome implements vscode.Disposable {
+  private readonly statusItem = new OpenCountStatusItem();
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private readonly ticker: NodeJS.Timeout;
+  private readonly contextKeys = new Map<string, unknown>();
+
+  constructor(
+    private readonly treeView: vscode.TreeView<TreeNode>,
+    private readonly tree: EventsTreeProvider,
+    private readonly sources: EventSources,
+    private readonly view: EventView,
+  ) {
+    const update = () => this.update();
+    this.subscriptions.push(
+      this.statusItem,
+      new vscode.Disposable(view.onDidChange(update).dispose),
+      new vscode.Disposable(sources.onDidChangeState(update).dispose),
+      new vscode.Disposable(sources.onDidChangeSources(update).dispose),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('cyberarkPta')) update();
+      }),
+    );
+    // "updated 2 min ago" must age even when nothing else changes.
+    this.ticker = setInterval(update, 30_000);
+    this.update();
+  }
+
+  get statusBarText(): string {
+    return this.statusItem.text;
+  }
+
+  update(): void {
+    const vaults = this.sources.all().filter((s): s is VaultSource => s.kind === 'vault');
+    const signedIn = vaults.filter((v) => v.session.isSignedIn);
+    const now = Date.now();
+    const openOf = (s: EventSource) => (s.state.kind === 'failed' || s.state.kind === 'signedOut' ? undefined : s.store.count('OPEN'));
+    const totalOpen = signedIn.reduce((sum, v) => sum + (openOf(v) ?? 0), 0);
+    const asNodes = this.tree.sourcesAsNodes().length > 0;
+
+    this.treeView.badge = totalOpen > 0 ? { value: totalOpen, tooltip: `${totalOpen} open PTA event${totalOpen === 1 ? '' : 's'}` } : undefined;
+    const single = !asNodes ? vaults[0] : undefined;
+    this.treeView.description = single ? singleDescription(single, now) : undefined;
+    this.treeView.message = this.message(single);
+
+    const settings = readSettings();
+    this.statusItem.update(
+      settings.showStatusBarItem,
+      signedIn.map((v) => ({ label: v.label, open: openOf(v), stale: v.state.kind === 'stale' })),
+    );
+    this.setContext('cyberarkPta.signedIn', signedIn.length > 0);
+    this.setContext('cyberarkPta.allSignedIn', signedIn.length === vaults.length);
+    this.setContext('cyberarkPta.multipleVaults', vaults.length > 1);
+    this.setContext('cyberarkPta.hasEvents', signedIn.length > 0 || this.sources.all().some((s) => s.kind === 'file'));
+    this.setContext('cyberarkPta.filtered', this.view.isFiltered);
+    this.setContext('cyberarkPta.sortOrder', this.view.sortOrder);
+  }
+
+  dispose(): void {
+    clearInterval(this.ticker);
+    for (const d of this.subscriptions.splice(0)) d.dispose();
+  }
+
+  private message(single: VaultSource | undefined): string | undefined {
+    const lines: string[] = [];
+    const settings = readSettings();
+    for (const vault of this.sources.all()) {
+      if (vault.kind !== 'vault' || !(vault as VaultSource).session.isSignedIn) continue;
+      for (const warning of connectionWarnings((vault as VaultSource).session.target?.address, settings)) {
+        lines.push(single ? warning : `${displayText(vault.label, 40)}: ${warning}`);
+      }
+    }
+    if (single && single.state.kind === 'signedOut') return undefined;
+    if (single?.state.kind === 'stale') lines.push(`Refresh failed: ${single.state.error} Showing the list as of ${clock(single.state.asOf)}.`);
+    if (single?.state.kind === 'failed') lines.push(`Loading events failed: ${single.state.error}`);
+    const filterText = describeFilter(this.view.currentFilter, (id) => this.sources.get(id)?.label ?? id);
+    if (filterText) lines.push(`Filtered: ${filterText}. Use Clear Filter to see everything.`);
+    const loaded = this.sources.all().filter((s) => s.state.kind === 'loaded' || s.state.kind === 'stale');
+    const held = loaded.reduce((sum, s) => sum + s.store.size, 0);
+    const shown = loaded.reduce((sum, s) => sum + this.view.list(s.id, 'OPEN').length + this.view.list(s.id, 'CLOSED').length, 0);
+    if (single && loaded.length === 1 && held === 0) {
+      const days = single.config.lookbackDays ?? settings.lookbackDays;
+      lines.push(`No events were updated in the last ${days} day${days === 1 ? '' : 's'}.`);
+    } else if (held > 0 && shown === 0) {
+      lines.push(`All ${held} events are hidden by the filter.`);
+    }
+    return lines.length > 0 ? lines.join(' ') : undefined;
+  }
+
+  private setContext(key: string, value: unknown): void {
+    if (this.contextKeys.get(key) === value) return;
+    this.contextKeys.set(key, value);
+    void vscode.commands.executeCommand('setContext', key, value);
+  }
 }
 
-function viewMessage(store: EventStore, view: EventView, inputs: ChromeInputs): string | undefined {
-  const { refresh, lookbackDays, serverFilter } = inputs;
-  const lines: string[] = [...inputs.warnings];
-  if (refresh.lastError) {
-    lines.push(
-      refresh.lastSuccess
-        ? `Refresh failed: ${refresh.lastError} Showing the list as of ${clock(refresh.lastSuccess)}.`
-        : `Loading events failed: ${refresh.lastError}`,
-    );
-  } else if (!refresh.loaded) {
-    lines.push('Loading events…');
+function singleDescription(vault: VaultSource, now: number): string | undefined {
+  switch (vault.state.kind) {
+    case 'loaded':
+      return freshness(vault.state.asOf, now, false);
+    case 'stale':
+      return freshness(vault.state.asOf, now, true);
+    case 'failed':
+      return 'load failed';
+    default:
+      return undefined;
   }
-  const filterText = describeFilter(view.currentFilter, serverFilter);
-  if (filterText) lines.push(`Filtered: ${filterText}. Use Clear Filter to see everything.`);
-  if (refresh.loaded && store.size === 0) {
-    lines.push(
-      serverFilter.accountId || serverFilter.status
-        ? 'No events match the vault-side filter.'
-        : `No events were updated in the last ${lookbackDays} day${lookbackDays === 1 ? '' : 's'}.`,
-    );
-  } else if (store.size > 0 && view.list('OPEN').length + view.list('CLOSED').length === 0) {
-    lines.push(`All ${store.size} events are hidden by the filter.`);
-  }
-  return lines.length > 0 ? lines.join(' ') : undefined;
-}
-
-function clock(ms: number): string {
-  return new Date(ms).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
 }

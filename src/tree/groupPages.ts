@@ -1,25 +1,27 @@
-import { EventStatus } from '../model/ptaEvent';
-import { EventView } from '../store/eventView';
+import { EventStatus, PtaEvent } from '../model/ptaEvent';
 import { EventNode, TreeNode } from './treeNodes';
 
 /** Events per page in a group; "Show more" adds another page. */
 export const PAGE_SIZE = 200;
 
 /**
- * A group's children: its events from the EventView, one page at a time, then a "Show more"
- * node. One element object per event, so reveal and selection find the same node again.
+ * One source's group children: its events as the view lists them, one page at a time, then a
+ * "Show more" node. One element object per event, so reveal and selection find the same node again.
  */
 export class GroupPages {
   private readonly eventNodes = new Map<string, EventNode>();
   private readonly pageLimit: Record<EventStatus, number> = { OPEN: PAGE_SIZE, CLOSED: PAGE_SIZE };
 
-  constructor(private readonly view: EventView) {}
+  constructor(
+    private readonly sourceId: string,
+    private readonly list: (status: EventStatus) => readonly PtaEvent[],
+  ) {}
 
   children(status: EventStatus): TreeNode[] {
-    const events = this.view.list(status);
+    const events = this.list(status);
     const limit = this.pageLimit[status];
     const children: TreeNode[] = events.slice(0, limit).map((e) => this.eventNode(e.id));
-    if (events.length > limit) children.push({ kind: 'more', status, remaining: events.length - limit });
+    if (events.length > limit) children.push({ kind: 'more', sourceId: this.sourceId, status, remaining: events.length - limit });
     return children;
   }
 
@@ -37,7 +39,7 @@ export class GroupPages {
   eventNode(eventId: string): EventNode {
     let node = this.eventNodes.get(eventId);
     if (!node) {
-      node = { kind: 'event', eventId };
+      node = { kind: 'event', sourceId: this.sourceId, eventId };
       this.eventNodes.set(eventId, node);
     }
     return node;

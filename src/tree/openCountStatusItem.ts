@@ -1,6 +1,15 @@
 import * as vscode from 'vscode';
+import { displayText } from '../model/format';
+import { inertStatusBar } from '../util/inertText';
 
-/** The number of open events in the status bar (setting cyberarkPta.showStatusBarItem); a click reveals the view. */
+export interface VaultCount {
+  readonly label: string;
+  /** Undefined when unknown: signed out, or the first load failed. */
+  readonly open: number | undefined;
+  readonly stale: boolean;
+}
+
+/** Open events across vaults in the status bar (setting cyberarkPta.showStatusBarItem); a click reveals the view. */
 export class OpenCountStatusItem implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('cyberarkPta.openCount', vscode.StatusBarAlignment.Left, 10);
 
@@ -9,14 +18,26 @@ export class OpenCountStatusItem implements vscode.Disposable {
     this.item.command = 'workbench.view.extension.cyberarkPta';
   }
 
-  update(visible: boolean, openCount: number, stale: boolean): void {
-    if (!visible) {
+  /** `vaults`: the signed-in ones. Hidden when there are none or the setting is off. */
+  update(visible: boolean, vaults: readonly VaultCount[]): void {
+    if (!visible || vaults.length === 0) {
       this.item.hide();
       return;
     }
-    this.item.text = `$(shield) ${openCount}${stale ? ' $(warning)' : ''}`;
-    this.item.tooltip = `${openCount} open PTA event${openCount === 1 ? '' : 's'}${stale ? ' (the last refresh failed)' : ''}`;
+    const known = vaults.filter((v) => v.open !== undefined);
+    const total = known.reduce((sum, v) => sum + (v.open ?? 0), 0);
+    const unknown = known.length < vaults.length;
+    const stale = vaults.some((v) => v.stale);
+    this.item.text = `$(shield) ${known.length === 0 ? '?' : `${total}${unknown ? '+?' : ''}`}${stale || unknown ? ' $(warning)' : ''}`;
+    const line = (v: VaultCount) =>
+      `${vaults.length > 1 ? `${displayText(v.label, 60)}: ` : ''}${v.open === undefined ? 'open events unknown (the load failed)' : `${v.open} open PTA event${v.open === 1 ? '' : 's'}`}${v.stale ? ' (the last refresh failed)' : ''}`;
+    this.item.tooltip = inertStatusBar(vaults.map(line).join('\n'));
     this.item.show();
+  }
+
+  /** What the item shows, for tests. */
+  get text(): string {
+    return this.item.text;
   }
 
   dispose(): void {

@@ -7,8 +7,8 @@ import { collectGarbage } from './stats';
  * emptied, everything else (client, connection, simulator) staying as it was. Empties the store.
  */
 export async function measureCacheBytesPerJsonByte(events: ExtensionEvents, jsonBytes: number): Promise<number> {
-  events.view.list('OPEN');
-  events.view.list('CLOSED');
+  events.view.list(events.sourceId, 'OPEN');
+  events.view.list(events.sourceId, 'CLOSED');
   await collectGarbage();
   const loadedHeap = process.memoryUsage().heapUsed;
   events.store.clear();

@@ -11,9 +11,9 @@ export interface GroupChildrenSamples {
 }
 
 /** Times the Open group's children of a loaded store, each round after a one-event change to the store. */
-export function measureGroupChildren(store: EventStore, view: EventView, rounds: number): GroupChildrenSamples {
+export function measureGroupChildren(store: EventStore, view: EventView, sourceId: string, rounds: number): GroupChildrenSamples {
   const samples: GroupChildrenSamples = { afterChangeMs: [], cachedMs: [] };
-  const pages = new GroupPages(view);
+  const pages = new GroupPages(sourceId, (status) => view.list(sourceId, status));
   const changed = store.list('OPEN')[0];
   for (let round = 0; round < rounds; round++) {
     store.upsert(changed);

@@ -37,7 +37,7 @@ export async function benchDataSet(eventCount: number, plan: RoundPlan): Promise
   try {
     const events = new ExtensionEvents(vault);
     const dataPath = await measureDataPath(vault, events, plan, CHANGED_EVENTS);
-    const groupChildren = measureGroupChildren(events.store, events.view, GROUP_CHILDREN_ROUNDS);
+    const groupChildren = measureGroupChildren(events.store, events.view, events.sourceId, GROUP_CHILDREN_ROUNDS);
     const cacheBytesPerJsonByte = await measureCacheBytesPerJsonByte(events, dataPath.jsonBytes);
     const fullLoadMs = median(dataPath.fullLoadMs);
     const incrementalMs = median(dataPath.incrementalMs);

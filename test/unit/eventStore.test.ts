@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { normalizeEvent, PtaEvent } from '../../src/model/ptaEvent';
 import { EventStore } from '../../src/store/eventStore';
-import { EventView } from '../../src/store/eventView';
+import { viewOver } from '../support/storeSource';
 import { StoreChange } from '../../src/store/eventStore';
 
 function ev(id: string, lastUpdateTime: number, extra: Record<string, unknown> = {}): PtaEvent {
@@ -58,7 +58,7 @@ describe('EventView', () => {
     ev('mid', 2, { score: 60, type: 'GoldenTicket', additionalData: { station: 'WKS-42' } }),
     ev('closed', 1, { score: 80, mStatus: 'CLOSED' }),
   ]);
-  const view = new EventView(store);
+  const { view, sourceId } = viewOver(store);
 
   afterEach(() => {
     view.setFilter({});
@@ -67,32 +67,32 @@ describe('EventView', () => {
 
   it('filters by minimum score', () => {
     view.setFilter({ minScore: 60 });
-    assert.deepEqual(view.list('OPEN').map((e) => e.id), ['high', 'mid']);
-    assert.deepEqual(view.list('CLOSED').map((e) => e.id), ['closed']);
+    assert.deepEqual(view.list(sourceId, 'OPEN').map((e) => e.id), ['high', 'mid']);
+    assert.deepEqual(view.list(sourceId, 'CLOSED').map((e) => e.id), ['closed']);
     assert.equal(view.isFiltered, true);
   });
 
   it('filters by type and by free text anywhere in the event', () => {
     view.setFilter({ types: ['GoldenTicket'] });
-    assert.deepEqual(view.list('OPEN').map((e) => e.id), ['high', 'mid']);
+    assert.deepEqual(view.list(sourceId, 'OPEN').map((e) => e.id), ['high', 'mid']);
     view.setFilter({ text: 'ALICE' });
-    assert.deepEqual(view.list('OPEN').map((e) => e.id), ['low']);
+    assert.deepEqual(view.list(sourceId, 'OPEN').map((e) => e.id), ['low']);
     view.setFilter({ text: 'rm -rf' });
-    assert.deepEqual(view.list('OPEN').map((e) => e.id), ['high']);
+    assert.deepEqual(view.list(sourceId, 'OPEN').map((e) => e.id), ['high']);
     view.setFilter({ text: 'wks-42' });
-    assert.deepEqual(view.list('OPEN').map((e) => e.id), ['mid']);
+    assert.deepEqual(view.list(sourceId, 'OPEN').map((e) => e.id), ['mid']);
   });
 
   it('sorts by score on request', () => {
     view.setSortOrder('score');
-    assert.deepEqual(view.list('OPEN').map((e) => e.id), ['high', 'mid', 'low']);
+    assert.deepEqual(view.list(sourceId, 'OPEN').map((e) => e.id), ['high', 'mid', 'low']);
   });
 
   it('sees store changes', () => {
     view.setFilter({ minScore: 90 });
-    assert.equal(view.list('OPEN').length, 1);
+    assert.equal(view.list(sourceId, 'OPEN').length, 1);
     store.merge([ev('new', 9, { score: 91 })]);
-    assert.deepEqual(view.list('OPEN').map((e) => e.id), ['new', 'high']);
+    assert.deepEqual(view.list(sourceId, 'OPEN').map((e) => e.id), ['new', 'high']);
   });
 
   it('counts the types present', () => {

@@ -1,11 +1,12 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, extensionApi } from './support';
+import { EXTENSION_ID, extensionApi, vault } from './support';
 
 describe('activation and contributions', () => {
-  it('activates and exposes its services', async () => {
+  it('activates and exposes its services to tests only', async () => {
     const api = await extensionApi();
-    assert.ok(api.store && api.tree && api.session);
+    assert.ok(api.sources && api.tree && vault(api).session);
+    assert.equal(vscode.extensions.getExtension(EXTENSION_ID)?.extensionKind !== undefined, true);
     assert.equal(vscode.extensions.getExtension(EXTENSION_ID)?.isActive, true);
   });
 
@@ -31,7 +32,7 @@ describe('activation and contributions', () => {
 
   it('shows no events while signed out', async () => {
     const api = await extensionApi();
-    if (api.session.isSignedIn) await api.session.signOut({ timeoutMs: 1000 });
+    if (vault(api).session.isSignedIn) await vault(api).session.signOut({ timeoutMs: 1000 });
     assert.deepEqual(api.tree.getChildren(), []);
     assert.equal(api.treeView.message, undefined);
   });

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { Services } from '../../../src/services';
 import { PvwaSimulator } from '../../simulator/server';
-import { extensionApi, signIn, signOut, startVault, waitFor } from './support';
+import { extensionApi, list, ref, signIn, signOut, startVault, waitFor } from './support';
 
 describe('event details', () => {
   let api: Services;
@@ -21,9 +21,9 @@ describe('event details', () => {
   });
 
   it('opens one panel per event whose HTML carries a strict CSP and no event data', async () => {
-    const event = api.view.list('OPEN')[0];
-    await vscode.commands.executeCommand('cyberarkPta.showEventDetails', { eventId: event.id });
-    const panel = api.panels.get(event.id);
+    const event = list(api, 'OPEN')[0];
+    await vscode.commands.executeCommand('cyberarkPta.showEventDetails', ref(api, event.id));
+    const panel = api.panels.get(ref(api, event.id));
     assert.ok(panel, 'panel opened');
     const html = panel.html;
     const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
@@ -41,11 +41,11 @@ describe('event details', () => {
   });
 
   it('reuses the panel for the same event and updates it when the event changes', async () => {
-    const event = api.view.list('OPEN')[0];
-    await vscode.commands.executeCommand('cyberarkPta.showEventDetails', { eventId: event.id });
-    const panel = api.panels.get(event.id)!;
-    await vscode.commands.executeCommand('cyberarkPta.showEventDetails', { eventId: event.id });
-    assert.equal(api.panels.get(event.id), panel);
+    const event = list(api, 'OPEN')[0];
+    await vscode.commands.executeCommand('cyberarkPta.showEventDetails', ref(api, event.id));
+    const panel = api.panels.get(ref(api, event.id))!;
+    await vscode.commands.executeCommand('cyberarkPta.showEventDetails', ref(api, event.id));
+    assert.equal(api.panels.get(ref(api, event.id)), panel);
     await vscode.commands.executeCommand('cyberarkPta.closeEvent', { eventIds: [event.id], reason: 'HANDLED', text: 'Checked with the account owner' });
     await waitFor(() => panel.model.status === 'CLOSED', 'the panel to show the closed event');
     assert.equal(panel.model.closeReason, 'Handled');
@@ -53,8 +53,8 @@ describe('event details', () => {
   });
 
   it('opens the raw JSON as a read-only JSON document', async () => {
-    const event = api.view.list('OPEN')[1];
-    await vscode.commands.executeCommand('cyberarkPta.openRawJson', { eventId: event.id });
+    const event = list(api, 'OPEN')[1];
+    await vscode.commands.executeCommand('cyberarkPta.openRawJson', ref(api, event.id));
     const editor = vscode.window.activeTextEditor;
     assert.ok(editor);
     assert.equal(editor.document.uri.scheme, 'cyberarkpta-event');
@@ -65,8 +65,8 @@ describe('event details', () => {
   });
 
   it('copies the event id', async () => {
-    const event = api.view.list('OPEN')[2];
-    await vscode.commands.executeCommand('cyberarkPta.copyEventId', { eventId: event.id });
+    const event = list(api, 'OPEN')[2];
+    await vscode.commands.executeCommand('cyberarkPta.copyEventId', ref(api, event.id));
     assert.equal(await vscode.env.clipboard.readText(), event.id);
   });
 });

@@ -4,7 +4,7 @@ import type { TriageOutcome } from '../../../src/commands/triageCommands';
 import type { Services } from '../../../src/services';
 import type { Fault } from '../../simulator/faults';
 import { PvwaSimulator } from '../../simulator/server';
-import { extensionApi, patchRequests, setSettings, signIn, signOut, startVault } from './support';
+import { extensionApi, list, patchRequests, setSettings, signIn, signOut, startVault, vault } from './support';
 
 /** Faults on the events request: each must leave the last good list and say specifically what happened. */
 const REFRESH_FAULTS: Array<{ name: string; fault: Fault; times: number; message: RegExp }> = [
@@ -55,18 +55,18 @@ describe('faults the vault and the network produce', () => {
   for (const { name, fault, times, message } of REFRESH_FAULTS) {
     it(`keeps the list through ${name}, says so, and recovers`, async function () {
       this.timeout(30_000);
-      const before = JSON.stringify(api.view.list('OPEN').map((e) => e.id));
+      const before = JSON.stringify(list(api, 'OPEN').map((e) => e.id));
       sim.inject(fault, { method: 'GET', pathIncludes: '/events', times });
       await vscode.commands.executeCommand('cyberarkPta.refresh');
-      const error = api.refresh.current.lastError;
+      const error = vault(api).refresh.current.lastError;
       assertReadable(error);
       assert.match(error!, message);
-      assert.equal(JSON.stringify(api.view.list('OPEN').map((e) => e.id)), before, 'the last good list is kept');
+      assert.equal(JSON.stringify(list(api, 'OPEN').map((e) => e.id)), before, 'the last good list is kept');
       assert.match(api.treeView.message ?? '', /^Refresh failed: .* Showing the list as of/);
-      assert.ok(api.session.isSignedIn, 'still signed in');
+      assert.ok(vault(api).session.isSignedIn, 'still signed in');
 
       await vscode.commands.executeCommand('cyberarkPta.refresh');
-      assert.equal(api.refresh.current.lastError, undefined);
+      assert.equal(vault(api).refresh.current.lastError, undefined);
       assert.equal(api.treeView.message, undefined);
     });
   }
@@ -75,7 +75,7 @@ describe('faults the vault and the network produce', () => {
     sim.expireTokens();
     sim.clearRequests();
     await vscode.commands.executeCommand('cyberarkPta.refresh');
-    assert.equal(api.refresh.current.lastError, undefined);
+    assert.equal(vault(api).refresh.current.lastError, undefined);
     assert.deepEqual(sim.requests.map((r) => `${r.method} ${r.status}`), ['GET 401', 'POST 200', 'GET 200']);
   });
 
@@ -84,27 +84,27 @@ describe('faults the vault and the network produce', () => {
     const nulls = Object.fromEntries(Object.keys(sparse).map((key) => [key, null]));
     sim.upsertEvent({ ...nulls, id: 'ffffffffffffffffffffff01', mStatus: 'OPEN', lastUpdateTime: Date.now(), audits: [null, { action: null, source: null }] } as never);
     await vscode.commands.executeCommand('cyberarkPta.refresh');
-    assert.equal(api.refresh.current.lastError, undefined);
-    const event = api.store.get('ffffffffffffffffffffff01');
+    assert.equal(vault(api).refresh.current.lastError, undefined);
+    const event = vault(api).store.get('ffffffffffffffffffffff01');
     assert.ok(event, 'the sparse event is listed');
-    const node = api.tree.revealableNode(event.id)!;
+    const node = api.tree.revealableNode(vault(api).id, event.id)!;
     const item = api.tree.resolveTreeItem(api.tree.getTreeItem(node), node);
     assert.doesNotMatch(`${item.label} ${item.description} ${item.tooltip}`, /undefined|null|NaN/);
   });
 
   for (const { name, fault, message } of CLOSE_FAULTS) {
     it(`never shows a close as done after ${name}, and sends it once`, async () => {
-      const event = api.view.list('OPEN')[0];
+      const event = list(api, 'OPEN')[0];
       sim.clearRequests();
       sim.inject(fault, { method: 'PATCH' });
       const outcome = await vscode.commands.executeCommand<TriageOutcome>('cyberarkPta.closeEvent', { eventIds: [event.id], reason: 'HANDLED', text: 'checked' });
-      assert.deepEqual(outcome.succeeded, []);
+      assert.deepEqual(outcome.succeeded.map((r) => r.eventId), []);
       assert.equal(outcome.failed.length, 1);
       assertReadable(outcome.failed[0].message);
       assert.match(outcome.failed[0].message, message);
       assert.equal(patchRequests(sim).length, 1, 'a PATCH is never retried blindly');
-      assert.equal(api.store.get(event.id)?.status, 'OPEN');
-      assert.ok(api.view.list('OPEN').some((e) => e.id === event.id), 'still listed under Open');
+      assert.equal(vault(api).store.get(event.id)?.status, 'OPEN');
+      assert.ok(list(api, 'OPEN').some((e) => e.id === event.id), 'still listed under Open');
       await vscode.commands.executeCommand('notifications.clearAll');
     });
   }

@@ -6,7 +6,7 @@ import type { TreeNode } from '../../../src/tree/treeNodes';
 import { HOSTILE_STRINGS, RawEvent } from '../../simulator/data';
 import { PvwaSimulator } from '../../simulator/server';
 import { hostileEvents } from '../../support/hostileEvents';
-import { extensionApi, signIn, signOut, startVault, waitFor } from './support';
+import { extensionApi, ref, signIn, signOut, startVault, vault, waitFor } from './support';
 
 // Raw control, direction and invisible characters: none may reach a single-line place unshown.
 const RAW_INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/;
@@ -43,8 +43,8 @@ describe('hostile strings from the vault', () => {
   });
 
   it('loads every hostile event, none dropped or merged', () => {
-    for (const event of events) assert.ok(api.store.get(event.id), `event ${event.id} (${JSON.stringify(event.type).slice(0, 60)}) is missing`);
-    assert.equal(api.store.count('OPEN') + api.store.count('CLOSED'), events.length);
+    for (const event of events) assert.ok(vault(api).store.get(event.id), `event ${event.id} (${JSON.stringify(event.type).slice(0, 60)}) is missing`);
+    assert.equal(vault(api).store.count('OPEN') + vault(api).store.count('CLOSED'), events.length);
   });
 
   it('shows every tree label, description and tooltip as plain, visible text', () => {
@@ -81,8 +81,8 @@ describe('hostile strings from the vault', () => {
     this.timeout(120_000);
     // Every event carries every payload in its additional data, so a quarter of them covers all payloads in every field kind.
     for (const event of events.filter((_, index) => index % 4 === 0)) {
-      await vscode.commands.executeCommand('cyberarkPta.showEventDetails', { eventId: event.id });
-      const panel = api.panels.get(event.id);
+      await vscode.commands.executeCommand('cyberarkPta.showEventDetails', ref(api, event.id));
+      const panel = api.panels.get(ref(api, event.id));
       assert.ok(panel, `a panel for ${event.id}`);
       assert.ok(!panel.html.includes(event.id), 'event data in the HTML');
       assert.doesNotMatch(panel.html, /onerror|onload|javascript:|evil\.example/i);
@@ -97,10 +97,10 @@ describe('hostile strings from the vault', () => {
 
   it('opens the raw JSON of a hostile event as a document that reads back as the vault sent it', async () => {
     const event = events[HOSTILE_STRINGS.indexOf('"}]},{"id":"injected","mStatus":"CLOSED"')];
-    await vscode.commands.executeCommand('cyberarkPta.openRawJson', { eventId: event.id });
+    await vscode.commands.executeCommand('cyberarkPta.openRawJson', ref(api, event.id));
     const document = vscode.window.activeTextEditor?.document;
     assert.ok(document);
     assert.deepEqual(JSON.parse(document.getText()), JSON.parse(JSON.stringify(event)));
-    assert.equal(api.store.get('injected'), undefined);
+    assert.equal(vault(api).store.get('injected'), undefined);
   });
 });

@@ -4,7 +4,7 @@ import type { Services } from '../../../src/services';
 import { REFRESH_OVERLAP_MS } from '../../../src/store/eventRefresher';
 import { generateEvents, RawEvent } from '../../simulator/data';
 import { PvwaSimulator } from '../../simulator/server';
-import { extensionApi, logText, pause, signIn, signOut, startVault, waitFor } from './support';
+import { extensionApi, list, logText, pause, signIn, signOut, startVault, vault, waitFor } from './support';
 
 const DAY_MS = 86_400_000;
 
@@ -13,7 +13,7 @@ function eventGets(sim: PvwaSimulator) {
 }
 
 function newestUpdate(api: Services): number {
-  return Math.max(...[...api.view.list('OPEN'), ...api.view.list('CLOSED')].map((e) => e.lastUpdateTime));
+  return Math.max(...[...list(api, 'OPEN'), ...list(api, 'CLOSED')].map((e) => e.lastUpdateTime));
 }
 
 /** A vault event the extension has never seen, updated now. */
@@ -49,7 +49,7 @@ describe('live monitoring', () => {
     const firstFrom = Number(first.query.fromUpdateDate);
     assert.ok(Math.abs(firstFrom - Math.floor((signInAt - 30 * DAY_MS) / 1000)) <= 5, `first load asked from ${firstFrom} (seconds)`);
 
-    const openBefore = api.store.count('OPEN');
+    const openBefore = vault(api).store.count('OPEN');
     const watermark = newestUpdate(api);
     const toClose = expectedOpenEvent(sim, api);
     sim.upsertEvent({ ...toClose, mStatus: 'CLOSED', closeReason: 'HANDLED', reasonText: 'closed in the vault', lastUpdateTime: Date.now() });
@@ -59,10 +59,10 @@ describe('live monitoring', () => {
     await vscode.commands.executeCommand('cyberarkPta.refresh');
     const [incremental] = eventGets(sim);
     assert.equal(Number(incremental.query.fromUpdateDate), Math.floor((watermark - REFRESH_OVERLAP_MS) / 1000));
-    assert.equal(api.store.get('aaaaaaaaaaaaaaaaaaaaaaa1')?.status, 'OPEN');
-    assert.equal(api.store.get(toClose.id)?.status, 'CLOSED');
-    assert.equal(api.store.get(toClose.id)?.reasonText, 'closed in the vault');
-    assert.equal(api.store.count('OPEN'), openBefore);
+    assert.equal(vault(api).store.get('aaaaaaaaaaaaaaaaaaaaaaa1')?.status, 'OPEN');
+    assert.equal(vault(api).store.get(toClose.id)?.status, 'CLOSED');
+    assert.equal(vault(api).store.get(toClose.id)?.reasonText, 'closed in the vault');
+    assert.equal(vault(api).store.count('OPEN'), openBefore);
   });
 
   it('switches to milliseconds for a vault that reads the value so, and keeps the list whole', async () => {
@@ -70,19 +70,19 @@ describe('live monitoring', () => {
     sim.setTimestampUnit('milliseconds');
     await signIn(api, sim);
     const inWindow = sim.events().filter((e) => e.lastUpdateTime >= Date.now() - 30 * DAY_MS - 60_000).length;
-    assert.equal(api.store.count('OPEN') + api.store.count('CLOSED'), inWindow, 'events older than asked are dropped by the client');
+    assert.equal(vault(api).store.count('OPEN') + vault(api).store.count('CLOSED'), inWindow, 'events older than asked are dropped by the client');
     sim.clearRequests();
     await vscode.commands.executeCommand('cyberarkPta.refresh');
     const [incremental] = eventGets(sim);
     assert.equal(Number(incremental.query.fromUpdateDate), newestUpdate(api) - REFRESH_OVERLAP_MS);
-    assert.equal(api.store.count('OPEN') + api.store.count('CLOSED'), inWindow);
+    assert.equal(vault(api).store.count('OPEN') + vault(api).store.count('CLOSED'), inWindow);
   });
 
   it('announces a new high-risk event once, never on the first load or for low scores', async () => {
     sim = await startVault({ count: 80, seed: 23 });
     const before = (await announcements(api, 0)).length;
     await signIn(api, sim);
-    assert.ok(api.view.list('OPEN').some((e) => e.score >= 70), 'the first load holds high-risk events');
+    assert.ok(list(api, 'OPEN').some((e) => e.score >= 70), 'the first load holds high-risk events');
     await pause(1500);
     assert.equal((await announcements(api, 0)).length, before, 'the first load announced something');
 
@@ -99,7 +99,7 @@ describe('live monitoring', () => {
 });
 
 function expectedOpenEvent(sim: PvwaSimulator, api: Services): RawEvent {
-  const held = new Set(api.view.list('OPEN').map((e) => e.id));
+  const held = new Set(list(api, 'OPEN').map((e) => e.id));
   const event = sim.events().find((e) => e.mStatus === 'OPEN' && held.has(e.id));
   if (!event) throw new Error('no open event in the first load');
   return event;

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { key } from '../../../src/auth/passwordStore';
 import { DEMO_PASSWORD, DEMO_USERNAME, PvwaSimulator } from '../../simulator/server';
 import type { Services } from '../../../src/services';
-import { extensionApi, filesUnder, logText, signIn, signOut, startVault, waitFor } from './support';
+import { extensionApi, filesUnder, list, logText, ref, signIn, signOut, startVault, vault, waitFor } from './support';
 
 describe('sign-in and secrets', () => {
   let api: Services;
@@ -25,7 +25,7 @@ describe('sign-in and secrets', () => {
 
   it('signs in, keeps the password in SecretStorage and the token only in memory', async () => {
     await signIn(api, sim);
-    assert.equal(api.session.isSignedIn, true);
+    assert.equal(vault(api).session.isSignedIn, true);
     const stored = await api.context.secrets.get(key(`${sim.baseUrl}/PasswordVault`, DEMO_USERNAME));
     assert.equal(stored, DEMO_PASSWORD);
     const logon = sim.requests.find((r) => r.path.endsWith('/Logon'));
@@ -37,12 +37,12 @@ describe('sign-in and secrets', () => {
 
   it('signs in again from the command with the stored password, asking nothing', async () => {
     await signOut(api);
-    assert.equal(api.session.isSignedIn, false);
+    assert.equal(vault(api).session.isSignedIn, false);
     sim.clearRequests();
     const signedIn = await vscode.commands.executeCommand<boolean>('cyberarkPta.signIn');
     assert.equal(signedIn, true);
-    await waitFor(() => api.refresh.current.loaded, 'the load after sign-in');
-    assert.ok(api.store.size > 0);
+    await waitFor(() => vault(api).refresh.current.loaded, 'the load after sign-in');
+    assert.ok(vault(api).store.size > 0);
   });
 
   it('renews an expired session once, silently, and retries the request', async () => {
@@ -51,7 +51,7 @@ describe('sign-in and secrets', () => {
     await vscode.commands.executeCommand('cyberarkPta.refresh');
     const paths = sim.requests.map((r) => `${r.method} ${r.status} ${r.path.replace(/^.*?\/API\//, '')}`);
     assert.deepEqual(paths.map((p) => p.replace(/\?.*$/, '')), ['GET 401 pta/API/Events/', 'POST 200 auth/CyberArk/Logon', 'GET 200 pta/API/Events/']);
-    assert.equal(api.refresh.current.lastError, undefined);
+    assert.equal(vault(api).refresh.current.lastError, undefined);
   });
 
   it('never writes the password or a token to settings or the log', async () => {
@@ -79,30 +79,30 @@ describe('sign-in and secrets', () => {
     await signOut(api);
     await api.passwords.store(`${sim.baseUrl}/PasswordVault`, DEMO_USERNAME, 'wrong-password');
     await assert.rejects(
-      api.session.signIn({ address: (await import('../../../src/api/baseUrl')).parseVaultAddress(sim.baseUrl), username: DEMO_USERNAME, method: 'CyberArk' }),
+      vault(api).session.signIn({ address: (await import('../../../src/api/baseUrl')).parseVaultAddress(sim.baseUrl), username: DEMO_USERNAME, method: 'CyberArk' }),
       /PASWS013E: Authentication failure/,
     );
     assert.equal(await api.passwords.get(`${sim.baseUrl}/PasswordVault`, DEMO_USERNAME), undefined);
-    assert.equal(api.session.isSignedIn, false);
+    assert.equal(vault(api).session.isSignedIn, false);
   });
 
   it('leaves no password or token in the user-data folder, the log or a details page after signing out', async function () {
     this.timeout(60_000);
     const password = `Pw-${crypto.randomUUID()}`;
-    const vault = await startVault({ users: [{ username: DEMO_USERNAME, password }] });
+    const secretVault = await startVault({ users: [{ username: DEMO_USERNAME, password }] });
     try {
-      await signIn(api, vault, password);
-      const event = api.view.list('OPEN')[0];
-      await vscode.commands.executeCommand('cyberarkPta.showEventDetails', { eventId: event.id });
-      const panel = api.panels.get(event.id)!;
+      await signIn(api, secretVault, password);
+      const event = list(api, 'OPEN')[0];
+      await vscode.commands.executeCommand('cyberarkPta.showEventDetails', ref(api, event.id));
+      const panel = api.panels.get(ref(api, event.id))!;
       await waitFor(() => panel.isReady, 'the details page');
       const html = panel.html;
-      await api.session.signOut({ timeoutMs: 2000 });
+      await vault(api).session.signOut({ timeoutMs: 2000 });
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 
-      const tokens = [...new Set(vault.requests.map((r) => r.headers.authorization).filter((t): t is string => typeof t === 'string'))];
+      const tokens = [...new Set(secretVault.requests.map((r) => r.headers.authorization).filter((t): t is string => typeof t === 'string'))];
       assert.ok(tokens.length > 0, 'a token was used');
-      assert.ok(vault.requests.some((r) => /\/logoff$/i.test(r.path)), 'signing out logs off');
+      assert.ok(secretVault.requests.some((r) => /\/logoff$/i.test(r.path)), 'signing out logs off');
       const userDataFolder = path.resolve(api.context.globalStorageUri.fsPath, '..', '..', '..');
       const files = filesUnder(userDataFolder);
       assert.ok(files.some((f) => f.endsWith('settings.json')), `searched the user-data folder ${userDataFolder}`);
@@ -117,8 +117,8 @@ describe('sign-in and secrets', () => {
         assert.ok(!html.includes(secret), 'the details page holds a secret');
       }
     } finally {
-      await api.passwords.delete(vault.baseUrl + '/PasswordVault', DEMO_USERNAME);
-      await vault.stop();
+      await api.passwords.delete(secretVault.baseUrl + '/PasswordVault', DEMO_USERNAME);
+      await secretVault.stop();
     }
   });
 });

@@ -3,6 +3,9 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Services } from '../../../src/services';
 import { parseVaultAddress } from '../../../src/api/baseUrl';
+import type { PtaEvent } from '../../../src/model/ptaEvent';
+import type { EventRef } from '../../../src/sources/eventSource';
+import type { VaultSource } from '../../../src/sources/vault/vaultSource';
 import { generateEvents, RawEvent } from '../../simulator/data';
 import { DEMO_PASSWORD, DEMO_USERNAME, PvwaSimulator, SimulatorOptions } from '../../simulator/server';
 
@@ -26,21 +29,41 @@ export async function startVault(options: SimulatorOptions & { count?: number; s
   const events = options.events ?? generateEvents({ count: options.count ?? 60, seed: options.seed ?? 7, now: Date.now() });
   const sim = new PvwaSimulator({ ...options, events });
   await sim.start();
-  await setSettings({ url: sim.baseUrl, username: DEMO_USERNAME, authMethod: 'CyberArk', autoRefreshSeconds: 0, lookbackDays: 30, fromUpdateDateUnit: 'auto' });
+  await setSettings({ vaults: undefined, url: sim.baseUrl, username: DEMO_USERNAME, authMethod: 'CyberArk', autoRefreshSeconds: 0, lookbackDays: 30, fromUpdateDateUnit: 'auto' });
+  await extensionApi().then((api) => api.vaults.sync());
   return sim;
 }
 
-/** Signs in with the demo password (as if typed) and waits for the first load. */
-export async function signIn(api: Services, vault: PvwaSimulator | string, password = DEMO_PASSWORD): Promise<void> {
-  const url = typeof vault === 'string' ? vault : vault.baseUrl;
-  const ok = await api.session.signIn({ address: parseVaultAddress(url), username: DEMO_USERNAME, method: 'CyberArk' }, password);
-  if (!ok) throw new Error('sign-in was cancelled');
-  await waitFor(() => api.refresh.current.loaded || !!api.refresh.current.lastError, 'the first load');
-  if (api.refresh.current.lastError) throw new Error(`first load failed: ${api.refresh.current.lastError}`);
+/** The one vault of the single-vault settings (the tests that need several configure them). */
+export function vault(api: Services): VaultSource {
+  const [only] = api.vaults.all();
+  if (!only) throw new Error('no vault is configured');
+  return only;
 }
 
+/** What the Events view lists for the single vault. */
+export function list(api: Services, status: 'OPEN' | 'CLOSED'): readonly PtaEvent[] {
+  return api.view.list(vault(api).id, status);
+}
+
+/** A reference to an event of the single vault, as commands take it. */
+export function ref(api: Services, eventId: string): EventRef {
+  return { sourceId: vault(api).id, eventId };
+}
+
+/** Signs in with the demo password (as if typed) and waits for the first load. */
+export async function signIn(api: Services, sim: PvwaSimulator | string, password = DEMO_PASSWORD, source = vault(api)): Promise<void> {
+  const url = typeof sim === 'string' ? sim : sim.baseUrl;
+  await api.vaults.sync();
+  const ok = await source.session.signIn({ address: parseVaultAddress(url), username: DEMO_USERNAME, method: 'CyberArk' }, password);
+  if (!ok) throw new Error('sign-in was cancelled');
+  await waitFor(() => source.refresh.current.loaded || !!source.refresh.current.lastError, 'the first load');
+  if (source.refresh.current.lastError) throw new Error(`first load failed: ${source.refresh.current.lastError}`);
+}
+
+/** Signs every vault out. */
 export async function signOut(api: Services): Promise<void> {
-  if (api.session.isSignedIn) await api.session.signOut({ timeoutMs: 2000 });
+  for (const v of api.vaults.all()) if (v.session.isSignedIn) await v.session.signOut({ timeoutMs: 2000 });
 }
 
 export async function waitFor(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {

@@ -5,7 +5,7 @@ import type { Services } from '../../../src/services';
 import { PvwaSimulator } from '../../simulator/server';
 import { startConnectProxy } from '../../support/connectProxy';
 import { mintCertificates, startTlsFront, TestCertificates } from '../../support/tlsFront';
-import { extensionApi, setSettings, signIn, signOut, startVault } from './support';
+import { extensionApi, setSettings, signIn, signOut, startVault, vault } from './support';
 
 describe("a vault behind a private CA, reached through VS Code's proxy setting", () => {
   let api: Services;
@@ -38,7 +38,7 @@ describe("a vault behind a private CA, reached through VS Code's proxy setting",
   it('signs in and loads events through the CONNECT proxy with the CA from tls.caFile', async () => {
     await signIn(api, 'https://pvwa.test');
     assert.ok(proxy.tunnels.includes('pvwa.test:443'), `tunnels: ${proxy.tunnels.join(', ')}`);
-    assert.ok(api.store.size > 0);
+    assert.ok(vault(api).store.size > 0);
     assert.ok(sim.requests.some((r) => r.method === 'GET' && /Events/.test(r.path)));
   });
 
@@ -53,7 +53,7 @@ describe("a vault behind a private CA, reached through VS Code's proxy setting",
       await assert.rejects(signIn(api, 'https://pvwa.test'), /self-signed certificate\. If you trust it, set cyberarkPta\.tls\.caFile/);
       await setSettings({ 'tls.allowInsecure': true });
       await assert.rejects(signIn(api, 'https://pvwa.test'), /allowInsecure is on, but VS Code's proxy support checks certificates for this host anyway: set cyberarkPta\.tls\.caFile/);
-      assert.equal(api.session.isSignedIn, false);
+      assert.equal(vault(api).session.isSignedIn, false);
       assert.equal(insecureProxy.tunnels.length, 2);
     } finally {
       await setSettings({ 'tls.allowInsecure': undefined });

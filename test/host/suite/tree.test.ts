@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { Services } from '../../../src/services';
 import type { TreeNode } from '../../../src/tree/treeNodes';
 import { PvwaSimulator } from '../../simulator/server';
-import { expectedEvents, extensionApi, signIn, signOut, pause, startVault } from './support';
+import { expectedEvents, extensionApi, list, pause, signIn, signOut, startVault, vault } from './support';
 
 function labelOf(item: vscode.TreeItem): string {
   return typeof item.label === 'string' ? item.label : item.label?.label ?? '';
@@ -46,19 +46,19 @@ describe('events tree', () => {
     assert.equal(labelOf(more), `Show ${Math.min(open.length - 200, 200)} more…`);
     assert.equal(more.description, `${open.length - 200} not shown`);
     assert.equal(more.command?.command, 'cyberarkPta.showMore');
-    api.tree.showMore('OPEN');
+    api.tree.showMore(vault(api).id, 'OPEN');
     assert.equal(api.tree.getChildren(api.tree.getChildren()[0]).length, Math.min(open.length, 400) + (open.length > 400 ? 1 : 0));
   });
 
   it('renders every event readably: words, score, age, risk icon, never "undefined"', () => {
     for (const status of ['OPEN', 'CLOSED'] as const) {
-      for (const event of api.view.list(status)) {
-        const node = api.tree.eventNode(event.id);
+      for (const event of list(api, status)) {
+        const node = api.tree.eventNode(vault(api).id, event.id);
         const item = api.tree.resolveTreeItem(api.tree.getTreeItem(node), node);
         const text = [labelOf(item), item.description, item.tooltip].join('\n');
         assert.doesNotMatch(text, /undefined|NaN|\[object Object\]/, `event ${event.id}`);
         assert.match(String(item.description), /^\d+(\.\d)? · (just now|\d+ (min|h|d) ago)$/);
-        assert.equal(item.contextValue, status === 'OPEN' ? 'event:open' : 'event:closed');
+        assert.equal(item.contextValue, status === 'OPEN' ? 'event:open:triage:pvwa' : 'event:closed:triage:pvwa');
         const icon = item.iconPath as vscode.ThemeIcon;
         const band = event.score > 75 ? 'high' : event.score >= 35 ? 'medium' : 'low';
         assert.equal((icon.color as vscode.ThemeColor).id, `cyberarkPta.risk.${band}`);
@@ -70,8 +70,8 @@ describe('events tree', () => {
 
   it("shows an event's audits as its children, sparse ones included", () => {
     let audits = 0;
-    for (const event of api.view.list('OPEN').slice(0, 100)) {
-      const children = api.tree.getChildren(api.tree.eventNode(event.id)) as TreeNode[];
+    for (const event of list(api, 'OPEN').slice(0, 100)) {
+      const children = api.tree.getChildren(api.tree.eventNode(vault(api).id, event.id)) as TreeNode[];
       assert.equal(children.length, event.auditCount);
       for (const child of children) {
         const item = api.tree.resolveTreeItem(api.tree.getTreeItem(child), child);
@@ -84,32 +84,32 @@ describe('events tree', () => {
   });
 
   it('reveals and selects an event deep in a group', async () => {
-    const last = api.view.list('OPEN').at(-1)!;
-    const node = api.tree.revealableNode(last.id)!;
+    const last = list(api, 'OPEN').at(-1)!;
+    const node = api.tree.revealableNode(vault(api).id, last.id)!;
     await vscode.commands.executeCommand('workbench.view.extension.cyberarkPta');
     await api.treeView.reveal(node, { select: true, focus: false });
     assert.deepEqual(api.treeView.selection.map((n) => (n as { eventId?: string }).eventId), [last.id]);
   });
 
   it('keeps the last good list when a refresh fails, and says it is stale', async () => {
-    const before = api.store.size;
+    const before = vault(api).store.size;
     sim.inject({ kind: 'html', status: 503 }, { method: 'GET', times: 3 });
     await vscode.commands.executeCommand('cyberarkPta.refresh');
-    assert.equal(api.store.size, before);
-    assert.match(api.refresh.current.lastError ?? '', /unavailable \(503\)/);
+    assert.equal(vault(api).store.size, before);
+    assert.match(vault(api).refresh.current.lastError ?? '', /unavailable \(503\)/);
     assert.match(api.treeView.message ?? '', /^Refresh failed: .*503.* Showing the list as of/);
     await vscode.commands.executeCommand('cyberarkPta.refresh');
-    assert.equal(api.refresh.current.lastError, undefined);
+    assert.equal(vault(api).refresh.current.lastError, undefined);
     assert.equal(api.treeView.message, undefined);
   });
 
   it('shows the open count as a badge and the minimum-score filter in the message', async () => {
-    assert.equal(api.treeView.badge?.value, api.store.count('OPEN'));
+    assert.equal(api.treeView.badge?.value, vault(api).store.count('OPEN'));
     await vscode.commands.executeCommand('cyberarkPta.filterEvents', { minScore: 90 });
-    const shown = api.view.list('OPEN');
+    const shown = list(api, 'OPEN');
     assert.ok(shown.length > 0 && shown.every((e) => e.score >= 90));
     assert.match(api.treeView.message ?? '', /Filtered: score ≥ 90/);
-    assert.equal(api.tree.getTreeItem(api.tree.getChildren()[0]).description, `${shown.length} of ${api.store.count('OPEN')}`);
+    assert.equal(api.tree.getTreeItem(api.tree.getChildren()[0]).description, `${shown.length} of ${vault(api).store.count('OPEN')}`);
     await vscode.commands.executeCommand('cyberarkPta.clearFilter');
     assert.equal(api.view.isFiltered, false);
     assert.equal(api.treeView.message, undefined);

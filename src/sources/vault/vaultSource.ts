@@ -1,0 +1,175 @@
+import * as vscode from 'vscode';
+import { PvwaError } from '../../api/errors';
+import { EventUpdate, PvwaClient } from '../../api/pvwaClient';
+import { httpsAgentFor } from '../../api/transport';
+import { PasswordStore } from '../../auth/passwordStore';
+import { Session, SessionPrompts, SignInTarget } from '../../auth/session';
+import { readSettings } from '../../config';
+import { Log } from '../../log';
+import { normalizeEvent, PtaEvent } from '../../model/ptaEvent';
+import { EventRefresher, TimestampUnit } from '../../store/eventRefresher';
+import { EventStore } from '../../store/eventStore';
+import { RefreshController } from '../../sync/refreshController';
+import { STORAGE_KEYS } from '../../storageKeys';
+import { Emitter } from '../../util/emitter';
+import { EventSource, SourceCapabilities, SourceState } from '../eventSource';
+import { VaultConfig } from './vaultConfig';
+
+export interface VaultSourceDeps {
+  readonly globalState: vscode.Memento;
+  readonly log: Log;
+  readonly passwords: PasswordStore;
+  readonly prompts: SessionPrompts;
+  /** Events first seen in an incremental refresh of this vault. */
+  onNewEvents(source: VaultSource, events: readonly PtaEvent[]): void;
+}
+
+const CAPABILITIES: SourceCapabilities = { triage: true, refresh: true, openInPvwa: true };
+
+/**
+ * One configured vault: its own session (token in memory), refresher (cursor and unit detection),
+ * auto-refresh and error state, so one vault failing or signed out never touches another.
+ */
+export class VaultSource implements EventSource, vscode.Disposable {
+  readonly kind = 'vault' as const;
+  readonly capabilities = CAPABILITIES;
+  readonly store = new EventStore();
+  readonly session: Session;
+  readonly refresh: RefreshController;
+  private readonly refresher: EventRefresher;
+  private readonly stateEmitter = new Emitter<SourceState>();
+  readonly onDidChangeState = this.stateEmitter.event;
+  private lastState: SourceState = { kind: 'signedOut' };
+  private readonly subscriptions: Array<{ dispose(): void }> = [];
+
+  constructor(
+    private configValue: VaultConfig,
+    deps: VaultSourceDeps,
+  ) {
+    this.session = new Session({
+      passwords: deps.passwords,
+      prompts: deps.prompts,
+      log: deps.log,
+      createClient: (address) => {
+        const settings = readSettings();
+        const tls = { ...settings.tls, caFile: this.configValue.caFile ?? settings.tls.caFile };
+        const agent = address.isHttps ? httpsAgentFor(tls) : undefined;
+        return new PvwaClient({ address, timeoutSeconds: settings.requestTimeoutSeconds, log: deps.log, agent, insecureRequested: address.isHttps && tls.allowInsecure });
+      },
+      rememberPassword: () => readSettings().rememberPassword,
+    });
+    this.refresher = new EventRefresher(
+      this.store,
+      (query) => this.session.call((client, token) => client.getEvents(token, query)),
+      () => ({
+        lookbackDays: this.config.lookbackDays ?? readSettings().lookbackDays,
+        unitSetting: this.config.fromUpdateDateUnit ?? readSettings().fromUpdateDateUnit,
+      }),
+      {
+        get: () => deps.globalState.get<TimestampUnit>(this.unitKey()),
+        set: (unit) => {
+          deps.log.info(`${this.label}: this vault reads fromUpdateDate in ${unit}; using ${unit} from now on.`);
+          void deps.globalState.update(this.unitKey(), unit);
+        },
+      },
+    );
+    this.refresh = new RefreshController({
+      refresher: this.refresher,
+      isSignedIn: () => this.session.isSignedIn,
+      autoRefreshSeconds: () => readSettings().autoRefreshSeconds,
+      log: { info: (m) => deps.log.info(`${this.label}: ${m}`), warn: (m) => deps.log.warn(`${this.label}: ${m}`) },
+      onNewEvents: (events) => deps.onNewEvents(this, events),
+    });
+    this.subscriptions.push(
+      this.session.onDidChange((signedIn) => {
+        if (signedIn) {
+          void this.refresh.refresh({ full: true });
+        } else {
+          this.refresh.reset();
+          this.store.clear();
+        }
+        this.updateState();
+      }),
+      this.refresh.onDidChangeState(() => this.updateState()),
+    );
+  }
+
+  get id(): string {
+    return this.configValue.id;
+  }
+
+  get label(): string {
+    return this.configValue.name;
+  }
+
+  get config(): VaultConfig {
+    return this.configValue;
+  }
+
+  get state(): SourceState {
+    return this.lastState;
+  }
+
+  get isPlaceholder(): boolean {
+    return !this.configValue.inList && !this.configValue.address && !this.session.isSignedIn;
+  }
+
+  /** The signed-in target, else what the configuration says to sign in to (when complete). */
+  get target(): SignInTarget | undefined {
+    if (this.session.target) return this.session.target;
+    const { address, username, authMethod } = this.configValue;
+    return address && username && authMethod ? { address, username, method: authMethod } : undefined;
+  }
+
+  /** A changed address, user or method ends the session, which belonged to the old ones. */
+  async reconfigure(config: VaultConfig): Promise<void> {
+    const before = this.session.target;
+    this.configValue = config;
+    const moved = before && (before.address.appUrl !== config.address?.appUrl || before.username !== config.username || (config.authMethod && before.method !== config.authMethod));
+    if (moved) await this.session.signOut();
+    this.updateState();
+  }
+
+  /** Sends the change and takes the vault's answer as the truth; throws when the vault kept another status. */
+  async updateEvent(eventId: string, update: EventUpdate): Promise<PtaEvent> {
+    const answer = await this.session.call((client, token) => client.updateEvent(token, eventId, update));
+    const updated = normalizeEvent(answer);
+    if (!updated || updated.id !== eventId) {
+      throw new PvwaError('invalidResponse', 'The vault answered with a different or unreadable event; refresh to see its state.');
+    }
+    this.store.upsert(updated);
+    if (updated.status !== update.mStatus) {
+      throw new PvwaError('invalidResponse', `The vault kept the event ${updated.status === 'OPEN' ? 'open' : 'closed'}.`);
+    }
+    return updated;
+  }
+
+  dispose(): void {
+    for (const s of this.subscriptions.splice(0)) s.dispose();
+    this.refresh.dispose();
+    this.session.dispose();
+    this.stateEmitter.dispose();
+  }
+
+  private unitKey(): string {
+    return STORAGE_KEYS.timestampUnit(this.target?.address.appUrl ?? '');
+  }
+
+  private updateState(): void {
+    const next = stateOf(this.session.isSignedIn, this.refresh.current);
+    if (JSON.stringify(next) === JSON.stringify(this.lastState)) return;
+    this.lastState = next;
+    this.stateEmitter.fire(next);
+  }
+}
+
+function stateOf(signedIn: boolean, refresh: RefreshController['current']): SourceState {
+  if (!signedIn) return { kind: 'signedOut' };
+  if (refresh.lastError) {
+    return refresh.loaded && refresh.lastSuccess
+      ? { kind: 'stale', asOf: refresh.lastSuccess, error: refresh.lastError }
+      : { kind: 'failed', error: refresh.lastError };
+  }
+  if (!refresh.loaded || !refresh.lastSuccess) return { kind: 'loading' };
+  return { kind: 'loaded', asOf: refresh.lastSuccess };
+}
