@@ -61,7 +61,7 @@
       el('span', `badge risk-${ev.risk}`, `Score ${ev.score} · ${ev.risk} risk`),
       el('span', `badge status-${ev.status.toLowerCase()}`, ev.statusText),
     );
-    header.append(el('h1', undefined, ev.title), badges, el('p', 'muted type', `${ev.typeName} (${ev.type})`));
+    header.append(el('h1', undefined, ev.title), badges, el('p', 'muted type', ev.type));
     return header;
   }
 
@@ -163,25 +163,34 @@
   const TOKEN = /("(?:\\.|[^"\\])*")(\s*:)?|(-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)|(true|false)|(null)|([{}[\],])/g;
 
   /**
-   * Syntax-coloured JSON as spans of text. A number that is a time gets its date beside it, in
-   * an annotation element outside the JSON text (not selectable, so a copy stays valid JSON).
+   * Syntax-coloured JSON as spans of text. A number that is a time gets its date at the end of
+   * its line, in an annotation element outside the JSON text (not selectable, so a copy stays valid JSON).
    * @param {string} json
    * @param {Map<string, string>} times
    */
   function highlightJson(json, times) {
     const fragment = document.createDocumentFragment();
     let last = 0;
+    /** @type {string | undefined} */
+    let pendingTime;
+    /** @param {string} gap */
+    const appendGap = (gap) => {
+      if (pendingTime !== undefined && gap.includes('\n')) {
+        fragment.append(el('span', 'json-annotation', pendingTime));
+        pendingTime = undefined;
+      }
+      fragment.append(gap);
+    };
     for (const match of json.matchAll(TOKEN)) {
       const index = match.index ?? 0;
-      if (index > last) fragment.append(json.slice(last, index));
+      if (index > last) appendGap(json.slice(last, index));
       const [text, str, colon, num, bool, nul] = match;
       if (str !== undefined) {
         fragment.append(el('span', colon ? 'json-key' : 'json-string', str));
         if (colon) fragment.append(colon);
       } else if (num !== undefined) {
         fragment.append(el('span', 'json-number', num));
-        const time = times.get(num);
-        if (time) fragment.append(el('span', 'json-annotation', time));
+        pendingTime = times.get(num) ?? pendingTime;
       } else if (bool !== undefined) {
         fragment.append(el('span', 'json-boolean', bool));
       } else if (nul !== undefined) {
@@ -191,7 +200,8 @@
       }
       last = index + text.length;
     }
-    if (last < json.length) fragment.append(json.slice(last));
+    if (last < json.length) appendGap(json.slice(last));
+    if (pendingTime !== undefined) fragment.append(el('span', 'json-annotation', pendingTime));
     return fragment;
   }
 

@@ -1,4 +1,4 @@
-import { auditActor, auditFacts, auditHeadline, auditRoute, eventFacts, eventShortName, eventStatusText, Fact, PAGE_LIMITS } from '../model/eventFacts';
+import { auditActor, auditFacts, auditHeadline, auditRoute, eventFacts, eventHostNames, eventShortName, eventStatusText, Fact, PAGE_LIMITS } from '../model/eventFacts';
 import { displayText, formatScore, formatTime, readableCloseReason, readableEventType, revealInvisibleInJson, RiskBand, riskBand } from '../model/format';
 import { eventAudits, PtaEvent } from '../model/ptaEvent';
 
@@ -58,12 +58,13 @@ const EARLIEST_TIME_MS = 946_684_800_000;
 const LATEST_TIME_MS = 4_102_444_800_000;
 
 export function buildEventViewModel(event: PtaEvent, now: number, canOpenInPvwa: boolean): EventViewModel {
+  const hostName = eventHostNames(event);
   const audits = eventAudits(event).map(
     (audit): AuditView => ({
       title: auditHeadline(audit, PAGE_LIMITS.value),
       isCommand: audit.psmCommand !== undefined,
       actor: auditActor(audit, PAGE_LIMITS.value),
-      route: auditRoute(audit, PAGE_LIMITS.value),
+      route: auditRoute(audit, PAGE_LIMITS.value, hostName),
       time: audit.createTime ? formatTime(audit.createTime) : undefined,
       fields: auditFacts(audit, PAGE_LIMITS).filter(([label]) => !IN_HEADING.has(label) && label !== (audit.psmCommand ? 'Command' : 'Action')),
     }),

@@ -91,10 +91,13 @@ export function auditActor(audit: PtaAudit, maxLength: number): string | undefin
   return one && displayText(one, maxLength);
 }
 
-/** "a (10.0.0.1) → b", "from a", "→ b". */
-export function auditRoute(audit: PtaAudit, maxLength: number): string | undefined {
-  const source = formatAddress(audit.source);
-  const target = formatAddress(audit.target);
+/**
+ * "a (10.0.0.1) → b", "from a", "→ b". With `hostName` (from eventHostNames), each end is named
+ * as the event knows that host, so one host reads the same in every audit.
+ */
+export function auditRoute(audit: PtaAudit, maxLength: number, hostName: (address: PtaAddress | undefined) => string | undefined = formatAddress): string | undefined {
+  const source = hostName(audit.source);
+  const target = hostName(audit.target);
   const show = (s: string) => displayText(s, maxLength);
   if (source && target) return `${show(source)} → ${show(target)}`;
   if (source) return `from ${show(source)}`;
@@ -126,6 +129,17 @@ export function distinctHosts(addresses: ReadonlyArray<PtaAddress | undefined>):
     else hosts[index] = mergeHosts(hosts[index], host);
   }
   return hosts;
+}
+
+/** Names any address of the event by the merged host it belongs to ("db01.corp (10.0.0.5)" for a bare "10.0.0.5"). */
+export function eventHostNames(event: PtaEvent): (address: PtaAddress | undefined) => string | undefined {
+  const hosts = distinctHosts(eventAudits(event).flatMap((a) => [a.source, a.target]));
+  return (address) => {
+    const host = address && hostIdentity(address);
+    if (!host) return undefined;
+    const known = hosts.find((h) => sameHost(h, host));
+    return hostText(known ?? host);
+  };
 }
 
 /** "db01.corp (10.0.0.5)", or the one form known. */
