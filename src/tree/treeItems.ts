@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import { displayText, formatAge, formatScore, formatTime, readableAuditType, readableCloseReason, readableEventType, riskBand } from '../model/format';
-import { distinctAuditValues, formatAddress, PtaAudit, PtaEvent } from '../model/ptaEvent';
+import { auditActor, auditFacts, auditHeadline, auditRoute, eventFacts, eventStatusText, eventSubject, Fact, TOOLTIP_LIMITS } from '../model/eventFacts';
+import { displayText, formatAge, formatScore, formatTime, readableCloseReason, readableEventType, riskBand } from '../model/format';
+import { PtaAudit, PtaEvent } from '../model/ptaEvent';
 
 /** TreeItems for each node kind. Every vault string goes through displayText: text, never markup. */
 
@@ -9,6 +10,12 @@ const RISK_ICONS = {
   medium: new vscode.ThemeIcon('warning', new vscode.ThemeColor('cyberarkPta.risk.medium')),
   low: new vscode.ThemeIcon('info', new vscode.ThemeColor('cyberarkPta.risk.low')),
 };
+
+/** Muted: a closed event, whatever its risk, no longer asks for attention (its score stays in the label). */
+const CLOSED_ICON = new vscode.ThemeIcon('pass', new vscode.ThemeColor('descriptionForeground'));
+
+/** An audit's tooltip shows a typed command whole (up to what a tooltip can hold). */
+const AUDIT_TOOLTIP_LIMITS = { ...TOOLTIP_LIMITS, value: 1000 };
 
 const SENSOR_ICONS = new Map([['VAULT', 'lock'], ['PSM', 'terminal'], ['SIEM', 'pulse'], ['PTA', 'eye']]);
 
@@ -24,52 +31,54 @@ export function groupItem(status: 'OPEN' | 'CLOSED', shown: number, total: numbe
   return item;
 }
 
-export function eventItem(event: PtaEvent, now: number): vscode.TreeItem {
+/**
+ * An event row. VS Code cuts a row's label and description together at the right end, so at a
+ * narrow sidebar the description goes first: the score therefore leads the label (like the
+ * number of a pull request), and the type name after it is what gets cut. The risk band is the
+ * icon's colour; a closed event's icon is muted, since it no longer asks for attention.
+ * `matched` (why the text filter kept the event) leads the description while a filter is active.
+ */
+export function eventItem(event: PtaEvent, now: number, matched?: string): vscode.TreeItem {
   const item = new vscode.TreeItem(
-    displayText(readableEventType(event.type), 80),
+    `${formatScore(event.score)} · ${displayText(readableEventType(event.type), 80)}`,
     event.auditCount > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
   );
   item.id = `event:${event.id}`;
-  item.description = `${formatScore(event.score)} · ${formatAge(event.lastUpdateTime, now)}`;
-  item.iconPath = RISK_ICONS[riskBand(event.score)];
+  const { who, where } = eventSubject(event, 40);
+  const closed = event.status === 'CLOSED' ? (readableCloseReason(event.closeReason) ?? 'Closed') : undefined;
+  const age = formatAge(event.lastUpdateTime, now);
+  item.description = [matched, closed, subjectText(who, where), age].filter(Boolean).join(' · ');
+  item.iconPath = closed ? CLOSED_ICON : RISK_ICONS[riskBand(event.score)];
   item.contextValue = event.status === 'OPEN' ? 'event:open' : 'event:closed';
   item.command = { command: 'cyberarkPta.showEventDetails', title: 'Show Event Details', arguments: [{ eventId: event.id }] };
   item.accessibilityInformation = {
-    label: `${readableEventType(event.type)}, score ${formatScore(event.score)}, ${riskBand(event.score)} risk, updated ${formatAge(event.lastUpdateTime, now)}`,
+    label: [
+      readableEventType(event.type),
+      `score ${formatScore(event.score)}, ${riskBand(event.score)} risk`,
+      eventStatusText(event),
+      who && `concerns ${who}`,
+      where && `on ${where}`,
+      `updated ${age}`,
+      matched,
+    ]
+      .filter(Boolean)
+      .join(', '),
   };
   return item;
 }
 
 /** Built on hover only: it walks the audits. A plain string, so nothing in it can be markup. */
-export function eventTooltip(event: PtaEvent, now: number): string {
-  const closed = readableCloseReason(event.closeReason);
-  const lines = [
-    displayText(readableEventType(event.type)),
-    `Score ${formatScore(event.score)} (${riskBand(event.score)} risk) · ${event.status === 'OPEN' ? 'Open' : 'Closed'}${closed ? `: ${closed}` : ''}`,
-    `ID ${displayText(event.id)}`,
-    `Created ${formatTime(event.createTime)}`,
-    `Updated ${formatTime(event.lastUpdateTime)} (${formatAge(event.lastUpdateTime, now)})`,
-  ];
-  const listLine = (label: string, values: string[]) => {
-    if (values.length === 0) return;
-    const shown = values.slice(0, 5).map((v) => displayText(v, 80)).join(', ');
-    lines.push(`${label}: ${shown}${values.length > 5 ? ` and ${values.length - 5} more` : ''}`);
-  };
-  listLine('Accounts', distinctAuditValues(event, (a) => a.account ?? a.accountId));
-  listLine('Users', distinctAuditValues(event, (a) => a.vaultUser));
-  listLine('Sources', distinctAuditValues(event, (a) => formatAddress(a.source)));
-  listLine('Targets', distinctAuditValues(event, (a) => formatAddress(a.target)));
-  lines.push(`${event.auditCount} audit${event.auditCount === 1 ? '' : 's'}`);
+export function eventTooltip(event: PtaEvent, now: number, matched?: string): string {
+  const lines = [displayText(readableEventType(event.type)), ...factLines(eventFacts(event, now, TOOLTIP_LIMITS))];
+  if (matched) lines.push(matched);
   return lines.join('\n');
 }
 
+/** An audit row: the typed command when there is one (the most telling fact of a PSM event), else the action. */
 export function auditItem(eventId: string, index: number, audit: PtaAudit): vscode.TreeItem {
-  const title = audit.action ?? (audit.type ? readableAuditType(audit.type) : 'Audit');
-  const item = new vscode.TreeItem(displayText(title, 80), vscode.TreeItemCollapsibleState.None);
+  const item = new vscode.TreeItem(auditHeadline(audit, 80), vscode.TreeItemCollapsibleState.None);
   item.id = `audit:${eventId}:${index}`;
-  const who = audit.vaultUser ?? audit.account;
-  const route = auditRoute(audit);
-  item.description = [who && displayText(who, 60), route && displayText(route, 80), audit.createTime && formatTime(audit.createTime)]
+  item.description = [auditActor(audit, 60), auditRoute(audit, 80), audit.createTime && formatTime(audit.createTime)]
     .filter(Boolean)
     .join(' · ');
   item.iconPath = new vscode.ThemeIcon(SENSOR_ICONS.get(audit.sensorType?.toUpperCase() ?? '') ?? 'circle-small');
@@ -78,23 +87,7 @@ export function auditItem(eventId: string, index: number, audit: PtaAudit): vsco
 }
 
 export function auditTooltip(audit: PtaAudit): string {
-  const fields: Array<[string, string | undefined]> = [
-    ['Action', audit.action],
-    ['Type', audit.type && readableAuditType(audit.type)],
-    ['Sensor', audit.sensorType],
-    ['Time', audit.createTime ? formatTime(audit.createTime) : undefined],
-    ['Vault user', audit.vaultUser],
-    ['Account', audit.account],
-    ['Account type', audit.accountType],
-    ['Account ID', audit.accountId],
-    ['Source', formatAddress(audit.source)],
-    ['Target', formatAddress(audit.target)],
-    ['Command', audit.psmCommand],
-  ];
-  return fields
-    .filter((f): f is [string, string] => !!f[1])
-    .map(([label, value]) => `${label}: ${displayText(value, 200)}`)
-    .join('\n');
+  return factLines(auditFacts(audit, AUDIT_TOOLTIP_LIMITS)).join('\n');
 }
 
 export function moreItem(remaining: number, pageSize: number): vscode.TreeItem {
@@ -105,11 +98,11 @@ export function moreItem(remaining: number, pageSize: number): vscode.TreeItem {
   return item;
 }
 
-function auditRoute(audit: PtaAudit): string | undefined {
-  const source = formatAddress(audit.source);
-  const target = formatAddress(audit.target);
-  if (source && target) return `${source} → ${target}`;
-  if (source) return `from ${source}`;
-  if (target) return `→ ${target}`;
-  return undefined;
+function subjectText(who: string | undefined, where: string | undefined): string | undefined {
+  if (who && where) return `${who} on ${where}`;
+  return who ?? (where && `on ${where}`);
+}
+
+function factLines(facts: readonly Fact[]): string[] {
+  return facts.map(([label, value]) => `${label}: ${value}`);
 }
