@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { displayText, formatAge, formatScore, readableEventType } from '../model/format';
+import { eventShortName } from '../model/eventFacts';
 import { EventStatus, PtaEvent } from '../model/ptaEvent';
 import { EventRef, EventSource, isEventRef, refKey, SourceCapabilities } from '../sources/eventSource';
 import { SourcedEvent } from '../sources/eventSources';
@@ -76,7 +77,7 @@ async function pickEvent(services: Services, options: TargetOptions): Promise<So
   return picked && services.sources.resolve(picked.ref);
 }
 
-/** "Golden Ticket (5f1e…)" for messages and prompts; with several sources, the source too. */
+/** "Golden Ticket · 5f1e…78" for messages and prompts; with several sources, the source too. */
 export function eventName(event: PtaEvent, source?: EventSource): string {
-  return `${displayText(readableEventType(event.type), 60)} (${displayText(event.id, 30)})${source ? ` in ${displayText(source.label, 40)}` : ''}`;
+  return `${eventShortName(event)}${source ? ` in ${displayText(source.label, 40)}` : ''}`;
 }

@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { displayText } from '../model/format';
 import { EventRef, refKey } from '../sources/eventSource';
 import { EventSources } from '../sources/eventSources';
 import { detailsHtml } from './detailsHtml';
@@ -229,6 +228,7 @@ export class EventDetailsPanel {
   }
 }
 
+/** The view model's title is already safe text: the type and a short id. */
 function panelTitle(model: EventViewModel): string {
-  return displayText(model.title, 40);
+  return model.title;
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { eventAudits, EventStatus } from '../model/ptaEvent';
+import { eventAudits, EventStatus, PtaEvent } from '../model/ptaEvent';
+import { matchReason } from '../store/matchReason';
 import { EventSource } from '../sources/eventSource';
 import { EventSources } from '../sources/eventSources';
 import { EventView } from '../store/eventView';
@@ -60,14 +61,14 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
       case 'event': {
         const event = source?.store.get(node.eventId);
         if (!source || !event) return new vscode.TreeItem('Event no longer available');
-        const item = eventItem(event, this.now());
+        const item = eventItem(event, this.now(), this.matched(event));
         item.id = `event:${node.sourceId}:${node.eventId}`;
         item.contextValue = eventContext(event.status, source);
         item.command = { command: 'cyberarkPta.showEventDetails', title: 'Show Event Details', arguments: [{ sourceId: node.sourceId, eventId: node.eventId, preview: true }] };
         return item;
       }
       case 'audit': {
-        const item = auditItem(node.eventId, node.index, node.audit);
+        const item = auditItem(node.audit);
         item.id = `audit:${node.sourceId}:${node.eventId}:${node.index}`;
         return item;
       }
@@ -85,7 +86,7 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
   resolveTreeItem(item: vscode.TreeItem, node: TreeNode): vscode.TreeItem {
     if (node.kind === 'event') {
       const event = this.sources.get(node.sourceId)?.store.get(node.eventId);
-      if (event) item.tooltip = eventTooltip(event, this.now());
+      if (event) item.tooltip = eventTooltip(event, this.now(), this.matched(event));
     } else if (node.kind === 'audit') {
       item.tooltip = auditTooltip(node.audit);
     }
@@ -160,6 +161,12 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
   dispose(): void {
     for (const s of this.subscriptions.splice(0)) s.dispose();
     this.changeEmitter.dispose();
+  }
+
+  /** Why the text filter kept the event, while one is active. */
+  private matched(event: PtaEvent): string | undefined {
+    const text = this.view.currentFilter.text?.trim();
+    return text ? matchReason(event, text) : undefined;
   }
 
   private sourceChildren(source: EventSource): TreeNode[] {

@@ -24,7 +24,6 @@ export function groupItem(status: 'OPEN' | 'CLOSED', shown: number, total: numbe
     status === 'OPEN' ? 'Open' : 'Closed',
     status === 'OPEN' ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed,
   );
-  item.id = `group:${status}`;
   item.description = shown === total ? String(total) : `${shown} of ${total}`;
   item.contextValue = `group:${status.toLowerCase()}`;
   item.iconPath = new vscode.ThemeIcon(status === 'OPEN' ? 'circle-large-outline' : 'pass');
@@ -43,14 +42,11 @@ export function eventItem(event: PtaEvent, now: number, matched?: string): vscod
     `${formatScore(event.score)} · ${displayText(readableEventType(event.type), 80)}`,
     event.auditCount > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
   );
-  item.id = `event:${event.id}`;
   const { who, where } = eventSubject(event, 40);
   const closed = event.status === 'CLOSED' ? (readableCloseReason(event.closeReason) ?? 'Closed') : undefined;
   const age = formatAge(event.lastUpdateTime, now);
   item.description = [matched, closed, subjectText(who, where), age].filter(Boolean).join(' · ');
   item.iconPath = closed ? CLOSED_ICON : RISK_ICONS[riskBand(event.score)];
-  item.contextValue = event.status === 'OPEN' ? 'event:open' : 'event:closed';
-  item.command = { command: 'cyberarkPta.showEventDetails', title: 'Show Event Details', arguments: [{ eventId: event.id }] };
   item.accessibilityInformation = {
     label: [
       readableEventType(event.type),
@@ -75,9 +71,8 @@ export function eventTooltip(event: PtaEvent, now: number, matched?: string): st
 }
 
 /** An audit row: the typed command when there is one (the most telling fact of a PSM event), else the action. */
-export function auditItem(eventId: string, index: number, audit: PtaAudit): vscode.TreeItem {
+export function auditItem(audit: PtaAudit): vscode.TreeItem {
   const item = new vscode.TreeItem(auditHeadline(audit, 80), vscode.TreeItemCollapsibleState.None);
-  item.id = `audit:${eventId}:${index}`;
   item.description = [auditActor(audit, 60), auditRoute(audit, 80), audit.createTime && formatTime(audit.createTime)]
     .filter(Boolean)
     .join(' · ');

@@ -68,7 +68,8 @@ describe('hostile strings from the vault', () => {
 
   it('labels each event with its type literally, control characters shown as code points', () => {
     const eventNodes = api.tree.getChildren().flatMap((group) => api.tree.getChildren(group));
-    const labels = new Map(eventNodes.map((node) => ['eventId' in node ? node.eventId : '', textOf(api.tree.getTreeItem(node).label)]));
+    // The score leads every label; the type follows it.
+    const labels = new Map(eventNodes.map((node) => ['eventId' in node ? node.eventId : '', textOf(api.tree.getTreeItem(node).label).replace(/^\d+(\.\d)? · /, '')]));
     for (const event of events) {
       assert.equal(labels.get(event.id), String(event.type).trim() ? displayText(String(event.type), 80) : 'Unknown event type');
     }

@@ -57,13 +57,15 @@ describe('events tree', () => {
         const item = api.tree.resolveTreeItem(api.tree.getTreeItem(node), node);
         const text = [labelOf(item), item.description, item.tooltip].join('\n');
         assert.doesNotMatch(text, /undefined|NaN|\[object Object\]/, `event ${event.id}`);
-        assert.match(String(item.description), /^\d+(\.\d)? · (just now|\d+ (min|h|d) ago)$/);
+        assert.match(labelOf(item), /^\d+(\.\d)? · \S/, 'the score leads the label, so a narrow sidebar cuts the type, not the score');
+        assert.match(String(item.description), /(just now|\d+ (min|h|d) ago)$/);
         assert.equal(item.contextValue, status === 'OPEN' ? 'event:open:triage:pvwa' : 'event:closed:triage:pvwa');
         const icon = item.iconPath as vscode.ThemeIcon;
         const band = event.score > 75 ? 'high' : event.score >= 35 ? 'medium' : 'low';
-        assert.equal((icon.color as vscode.ThemeColor).id, `cyberarkPta.risk.${band}`);
+        if (status === 'OPEN') assert.equal((icon.color as vscode.ThemeColor).id, `cyberarkPta.risk.${band}`);
+        else assert.notEqual((icon.color as vscode.ThemeColor | undefined)?.id, `cyberarkPta.risk.${band}`, 'a closed event is muted, whatever its risk');
         assert.ok(!/[\u202e\u0000\n]/.test(labelOf(item)), 'no raw control or direction characters in a label');
-        assert.match(String(item.tooltip), new RegExp(`^ID ${event.id}$`, 'm'));
+        assert.match(String(item.tooltip), new RegExp(`^Event ID: ${event.id}$`, 'm'));
       }
     }
   });
