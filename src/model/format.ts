@@ -90,7 +90,7 @@ export function formatTime(ms: number | undefined, options?: TimeOptions): strin
   }
   const part: Record<string, string> = {};
   for (const { type, value } of format.formatToParts(ms)) part[type] = value;
-  const offset = part.timeZoneName.replace(/^GMT/, 'UTC');
+  const offset = part.timeZoneName.replace(/^GMT([+-]0)?/, 'UTC');
   return `${part.year}-${part.month}-${part.day} ${part.hour}:${part.minute}:${part.second} ${offset}`;
 }
 
