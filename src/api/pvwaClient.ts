@@ -60,7 +60,8 @@ interface RawResponse {
 
 const RADIUS_CHALLENGE_CODE = 'ITATS542I';
 const RETRYABLE_STATUSES = new Set([502, 503, 504]);
-const DEFAULT_MAX_RESPONSE_BYTES = 512 * 1024 * 1024;
+/** The most the client accepts in one answer; saved answers opened from a file share it. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 512 * 1024 * 1024;
 
 export class PvwaClient {
   private readonly fetch: FetchLike;

@@ -1,4 +1,5 @@
 /** Turning event data into short human text. Pure; shared by the tree, the panel and notifications. */
+import { eventTypeInfo } from './eventTypes';
 
 export type RiskBand = 'low' | 'medium' | 'high';
 
@@ -14,28 +15,10 @@ export function formatScore(score: number): string {
   return String(Math.round(score * 10) / 10);
 }
 
-// Maps, not object literals: a vault string such as "__proto__" must not find Object.prototype.
-const TYPE_NAMES = new Map<string, string>(Object.entries({
-  VaultViaIrregularIp: 'Vault access from an irregular IP',
-  VaultViaIrregularHours: 'Vault access at irregular hours',
-  VaultViaIrregularDays: 'Vault access on irregular days',
-  InteractiveLogonWithServiceAccount: 'Interactive logon with a service account',
-  PSMSuspiciousActivity: 'Suspicious activity in a PSM session',
-  SuspectedCredentialsTheft: 'Suspected credentials theft',
-  UnmanagedPrivilegedAccount: 'Unmanaged privileged account',
-  OverPassTheHash: 'Overpass-the-hash',
-  PassTheHash: 'Pass-the-hash',
-  GoldenTicket: 'Golden Ticket',
-  SuspiciousPasswordChange: 'Suspicious password change',
-  ExcessiveAccessToVault: 'Excessive access to the vault',
-  DCSync: 'DCSync attack',
-  PrivilegedAccessWithoutVault: 'Privileged access without the vault',
-}));
-
 /** `SuspectedCredentialsTheft` -> `Suspected credentials theft`; unknown types are split on case changes. */
 export function readableEventType(type: string): string {
-  const known = TYPE_NAMES.get(type);
-  if (known) return known;
+  const known = eventTypeInfo(type);
+  if (known) return known.name;
   if (!/^[A-Za-z0-9]+$/.test(type)) return type;
   const words = type
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
@@ -79,12 +62,36 @@ export function formatAge(then: number, now: number): string {
   return `${Math.floor(hours / 24)} d ago`;
 }
 
-/** Local time as `2026-11-21 14:03:22`. */
-export function formatTime(ms: number | undefined): string {
+export interface TimeOptions {
+  /** An IANA zone such as `Europe/Paris`; the machine's own zone when absent. */
+  readonly timeZone?: string;
+}
+
+const timeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** `2026-11-21 14:03:22 UTC+1`: the wall-clock time in the zone, then the zone's offset at that instant. */
+export function formatTime(ms: number | undefined, options?: TimeOptions): string {
   if (!ms) return 'unknown';
-  const d = new Date(ms);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+  const zone = options?.timeZone ?? '';
+  let format = timeFormats.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone: options?.timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      timeZoneName: 'shortOffset',
+    });
+    timeFormats.set(zone, format);
+  }
+  const part: Record<string, string> = {};
+  for (const { type, value } of format.formatToParts(ms)) part[type] = value;
+  const offset = part.timeZoneName.replace(/^GMT([+-]0)?/, 'UTC');
+  return `${part.year}-${part.month}-${part.day} ${part.hour}:${part.minute}:${part.second} ${offset}`;
 }
 
 // C0/C1 controls, bidi overrides and isolates, zero-width characters.

@@ -4,6 +4,7 @@
 import { projectRoot } from '../host/codeServer';
 import { measureActivation } from './activation/measureActivation';
 import { productionBundleBytes } from './bundleSize';
+import { measureFileLoad } from './fileLoad';
 import { startDescribingMachine } from './machine';
 import { printReport } from './report';
 import { benchDataSet, SizeFigures } from './sizeBench';
@@ -16,6 +17,7 @@ const DATA_SETS: Array<{ events: number; plan: RoundPlan }> = [
   // A 50k round serialises, sends and parses about 140 MB of JSON twice: fewer rounds keep the run within minutes.
   { events: 50_000, plan: { warmupRounds: 1, rounds: 3 } },
 ];
+const FILE_LOAD_PLAN: RoundPlan = { warmupRounds: 1, rounds: 9 };
 // Each window is a new extension host; activation is the figure nearest its goal, so it gets more of them.
 const ACTIVATION_PLAN: RoundPlan = { warmupRounds: 1, rounds: 7 };
 
@@ -26,6 +28,8 @@ async function main(): Promise<void> {
     console.log(`Measuring ${events.toLocaleString('en-US')} events: ${plan.warmupRounds} warm-up and ${plan.rounds} measured rounds…`);
     sizes.push(await benchDataSet(events, plan));
   }
+  console.log(`Loading a saved answer of 10,000 events from a file: ${FILE_LOAD_PLAN.warmupRounds} warm-up and ${FILE_LOAD_PLAN.rounds} measured rounds…`);
+  const fileLoad = await measureFileLoad(10_000, FILE_LOAD_PLAN);
   console.log('Building the production bundle…');
   const bundleBytes = productionBundleBytes(projectRoot);
   console.log(`Activating in VS Code: ${ACTIVATION_PLAN.warmupRounds} warm-up and ${ACTIVATION_PLAN.rounds} measured windows…`);
@@ -34,6 +38,7 @@ async function main(): Promise<void> {
   printReport({
     machine: describeMachine(),
     sizes,
+    fileLoad,
     bundleBytes,
     activation: {
       rounds: activation.activateMs.length,
