@@ -4,6 +4,7 @@
 import { projectRoot } from '../host/codeServer';
 import { measureActivation } from './activation/measureActivation';
 import { productionBundleBytes } from './bundleSize';
+import { measureBulkClose } from './bulkClose';
 import { startDescribingMachine } from './machine';
 import { printReport } from './report';
 import { benchDataSet, SizeFigures } from './sizeBench';
@@ -26,6 +27,8 @@ async function main(): Promise<void> {
     console.log(`Measuring ${events.toLocaleString('en-US')} events: ${plan.warmupRounds} warm-up and ${plan.rounds} measured rounds…`);
     sizes.push(await benchDataSet(events, plan));
   }
+  console.log('Closing 1,000 events against the simulator (50 ms per request), one at a time and side by side…');
+  const bulkClose = await measureBulkClose();
   console.log('Building the production bundle…');
   const bundleBytes = productionBundleBytes(projectRoot);
   console.log(`Activating in VS Code: ${ACTIVATION_PLAN.warmupRounds} warm-up and ${ACTIVATION_PLAN.rounds} measured windows…`);
@@ -35,6 +38,7 @@ async function main(): Promise<void> {
     machine: describeMachine(),
     sizes,
     bundleBytes,
+    bulkClose,
     activation: {
       rounds: activation.activateMs.length,
       activateMs: median(activation.activateMs),
