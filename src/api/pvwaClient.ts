@@ -122,9 +122,18 @@ export class PvwaClient {
     return parsed;
   }
 
-  /** Sends the change; answers the whole updated event as the vault returned it. Never retried. */
+  /**
+   * Sends the change; answers the whole updated event as the vault returned it. Never retried.
+   * When the request may have reached the vault but its answer was lost, throws an
+   * OutcomeUnknownError: the event must be fetched again, not assumed unchanged.
+   */
   async updateEvent(token: string, eventId: string, update: EventUpdate): Promise<unknown> {
-    const response = await this.send('PATCH', `/API/pta/API/Events/${encodeURIComponent(eventId)}`, { token, body: update });
+    let response: RawResponse;
+    try {
+      response = await this.send('PATCH', `/API/pta/API/Events/${encodeURIComponent(eventId)}`, { token, body: update });
+    } catch (error) {
+      throw reachedTheVault(error) ? new OutcomeUnknownError(this.host, error as PvwaError) : error;
+    }
     if (response.status !== 200) {
       throw errorFromResponse(this.host, response.status, response.body);
     }
@@ -201,6 +210,39 @@ export class PvwaClient {
       clearTimeout(timer);
     }
   }
+}
+
+/**
+ * A change that was sent but whose answer was lost (connection cut, no answer in time, answer
+ * refused): the vault may or may not have applied it. Keeps the transport failure's kind, so
+ * code that only knows PvwaError still reads it as a network failure or a time-out.
+ */
+export class OutcomeUnknownError extends PvwaError {
+  readonly outcomeUnknown = true;
+
+  constructor(host: string, readonly transportError: PvwaError) {
+    super(transportError.kind, `The change was sent to ${host}, but ${LOST_ANSWER[transportError.kind] ?? 'its answer was lost'}, so whether it was applied is unknown. Refresh the event to see its state.`, transportError.status, transportError.code);
+    this.name = 'OutcomeUnknownError';
+  }
+}
+
+export function isOutcomeUnknown(error: unknown): error is OutcomeUnknownError {
+  return error instanceof OutcomeUnknownError;
+}
+
+const LOST_ANSWER: Partial<Record<PvwaError['kind'], string>> = {
+  network: 'the connection was cut before its answer arrived',
+  timeout: 'no answer came in time',
+  tooLarge: 'its answer was refused as too large',
+};
+
+/** Failures that prove the request never got to the vault: no name, no route, no connection, no trusted TLS. */
+const NEVER_CONNECTED = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+function reachedTheVault(error: unknown): boolean {
+  if (!(error instanceof PvwaError)) return false;
+  if (error.kind === 'tls' || NEVER_CONNECTED.has(error.code ?? '')) return false;
+  return error.kind === 'network' || error.kind === 'timeout' || error.kind === 'tooLarge';
 }
 
 function parseToken(body: string, host: string): string {

@@ -5,6 +5,7 @@ import { projectRoot } from '../host/codeServer';
 import { measureActivation } from './activation/measureActivation';
 import { productionBundleBytes } from './bundleSize';
 import { measureFileLoad } from './fileLoad';
+import { measureBulkClose } from './bulkClose';
 import { startDescribingMachine } from './machine';
 import { printReport } from './report';
 import { benchDataSet, SizeFigures } from './sizeBench';
@@ -30,6 +31,8 @@ async function main(): Promise<void> {
   }
   console.log(`Loading a saved answer of 10,000 events from a file: ${FILE_LOAD_PLAN.warmupRounds} warm-up and ${FILE_LOAD_PLAN.rounds} measured rounds…`);
   const fileLoad = await measureFileLoad(10_000, FILE_LOAD_PLAN);
+  console.log('Closing 1,000 events against the simulator (50 ms per request), one at a time and side by side…');
+  const bulkClose = await measureBulkClose();
   console.log('Building the production bundle…');
   const bundleBytes = productionBundleBytes(projectRoot);
   console.log(`Activating in VS Code: ${ACTIVATION_PLAN.warmupRounds} warm-up and ${ACTIVATION_PLAN.rounds} measured windows…`);
@@ -40,6 +43,7 @@ async function main(): Promise<void> {
     sizes,
     fileLoad,
     bundleBytes,
+    bulkClose,
     activation: {
       rounds: activation.activateMs.length,
       activateMs: median(activation.activateMs),

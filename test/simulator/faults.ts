@@ -15,6 +15,18 @@ export type Fault =
   | { kind: 'error'; status: number; code: string; message: string }
   | { kind: 'huge'; bytes: number };
 
+/**
+ * The vault refusing load: `status` (429 unless told otherwise) for a request that arrives while
+ * more than `maxInFlight` are being answered, and/or for every `everyNth` matching request.
+ */
+export interface ThrottleRule {
+  status?: 429 | 503;
+  maxInFlight?: number;
+  everyNth?: number;
+  /** Only requests with this HTTP method (any case). */
+  method?: string;
+}
+
 export interface FaultOptions {
   /** Only requests with this HTTP method (any case). */
   method?: string;
@@ -56,6 +68,35 @@ export class FaultQueue {
     if (entry.remaining <= 0) this.queue.splice(index, 1);
     return entry.fault;
   }
+}
+
+/** Decides, request by request, which ones a ThrottleRule refuses. */
+export class Throttle {
+  private matched = 0;
+  private readonly method: string | undefined;
+
+  constructor(private readonly rule: ThrottleRule) {
+    for (const [name, value] of [['maxInFlight', rule.maxInFlight], ['everyNth', rule.everyNth]] as const) {
+      if (value !== undefined && !(Number.isInteger(value) && value >= 1)) throw new RangeError(`${name} must be a whole number of at least 1, got ${value}`);
+    }
+    if (rule.maxInFlight === undefined && rule.everyNth === undefined) throw new RangeError('a throttle needs maxInFlight or everyNth');
+    this.method = rule.method?.toUpperCase();
+  }
+
+  /** The status to refuse this request with, or undefined to answer it; `inFlight` counts this request. */
+  refusal(method: string, inFlight: number): number | undefined {
+    if (this.method && this.method !== method.toUpperCase()) return undefined;
+    this.matched++;
+    const crowded = this.rule.maxInFlight !== undefined && inFlight > this.rule.maxInFlight;
+    const nth = this.rule.everyNth !== undefined && this.matched % this.rule.everyNth === 0;
+    return crowded || nth ? (this.rule.status ?? 429) : undefined;
+  }
+}
+
+/** A rate limit in front of the PVWA (429, terse, with Retry-After), or HTTP.sys with the application pool overloaded (503). */
+export function throttledResponse(status: number): SimulatorResponse {
+  if (status === 503) return iisErrorPage(503);
+  return { status, headers: { 'Content-Type': 'text/plain', 'Retry-After': '1' }, body: 'Too Many Requests' };
 }
 
 /** JSON that no parser accepts, although it looks plausible. */

@@ -4,7 +4,7 @@ import { generateEvents, RawEvent } from './data';
 import { DEMO_PASSWORD, DEMO_USERNAME } from './demoCredentials';
 import { EventStore } from './eventStore';
 import { TimestampUnit } from './eventRoutes';
-import { Fault, FaultOptions, FaultQueue, writeFault } from './faults';
+import { Fault, FaultOptions, FaultQueue, Throttle, throttledResponse, ThrottleRule, writeFault } from './faults';
 import { iisErrorPage } from './iisPages';
 import { Credentials, LogonService } from './logon';
 import { parseBody, readBody } from './requestBody';
@@ -14,7 +14,7 @@ import { SessionStore } from './sessions';
 
 export { DEMO_PASSWORD, DEMO_RADIUS_ANSWER, DEMO_USERNAME } from './demoCredentials';
 export type { TimestampUnit } from './eventRoutes';
-export type { Fault, FaultOptions } from './faults';
+export type { Fault, FaultOptions, ThrottleRule } from './faults';
 
 export interface SimulatorOptions {
   /** 0 (default) picks a free port; the server always binds 127.0.0.1. */
@@ -31,6 +31,16 @@ export interface SimulatorOptions {
   radiusChallengeRounds?: number;
   /** Default: the demo user. */
   users?: Credentials[];
+  /** Every request waits this long before it is answered, default 0: a distant vault. */
+  latencyMs?: number;
+}
+
+/** How the simulator was loaded since it started or since resetLoadStats(). */
+export interface LoadStats {
+  /** The most requests being answered at one moment. */
+  maxInFlight: number;
+  /** Successful logons (session tokens issued). */
+  logons: number;
 }
 
 export interface RecordedRequest {
@@ -63,6 +73,13 @@ export class PvwaSimulator {
   private readonly faults = new FaultQueue();
   private readonly sockets = new Set<Socket>();
   private readonly pendingDelays = new Set<() => void>();
+  private latencyMs: number;
+  private throttle: Throttle | undefined;
+  private requestsSeen = 0;
+  private expireAtRequest: number | undefined;
+  private inFlight = 0;
+  private maxInFlight = 0;
+  private logonsBefore = 0;
   private timestampUnit: TimestampUnit;
   private sessions: SessionStore;
   private logon: LogonService;
@@ -80,6 +97,7 @@ export class PvwaSimulator {
     this.users = options.users ?? [{ username: DEMO_USERNAME, password: DEMO_PASSWORD }];
     this.store = new EventStore(options.events ?? generateEvents({ count: 200 }));
     this.timestampUnit = options.timestampUnit ?? 'auto';
+    this.latencyMs = checkedLatency(options.latencyMs ?? 0);
     this.sessions = new SessionStore(this.tokenIdleMs);
     this.logon = new LogonService(this.sessions, this.users, this.radiusRounds);
   }
@@ -100,6 +118,7 @@ export class PvwaSimulator {
     if (this.server) throw new Error('The simulator is already running.');
     this.sessions = new SessionStore(this.tokenIdleMs);
     this.logon = new LogonService(this.sessions, this.users, this.radiusRounds);
+    this.logonsBefore = 0;
     const server = createServer((req, res) => {
       this.handle(req, res).catch(() => res.destroy());
     });
@@ -155,6 +174,36 @@ export class PvwaSimulator {
     this.sessions.revokeAll();
   }
 
+  /** Every later request waits `ms` before it is answered. */
+  setLatency(ms: number): void {
+    this.latencyMs = checkedLatency(ms);
+  }
+
+  /** Refuses load from now on as the rule says, until clearThrottle(); replaces any earlier rule. */
+  setThrottle(rule: ThrottleRule): void {
+    this.throttle = new Throttle(rule);
+  }
+
+  clearThrottle(): void {
+    this.throttle = undefined;
+  }
+
+  /** Every token stops working when the `n`th request from now arrives (1: the next one), as when a session times out mid-batch. */
+  expireTokensAtRequest(n: number): void {
+    if (!(Number.isInteger(n) && n >= 1)) throw new RangeError(`n must be a whole number of at least 1, got ${n}`);
+    this.expireAtRequest = this.requestsSeen + n;
+  }
+
+  get loadStats(): LoadStats {
+    return { maxInFlight: this.maxInFlight, logons: this.sessions.issuedCount - this.logonsBefore };
+  }
+
+  /** Counts afresh from now: in-flight requests still being answered set the new starting maximum. */
+  resetLoadStats(): void {
+    this.maxInFlight = this.inFlight;
+    this.logonsBefore = this.sessions.issuedCount;
+  }
+
   /** Queues a fault for the next matching requests; queued faults are matched in order. */
   inject(fault: Fault, options?: FaultOptions): void {
     this.faults.add(fault, options);
@@ -176,9 +225,25 @@ export class PvwaSimulator {
     const method = req.method ?? 'GET';
     const recorded: RecordedRequest = { method, path, query: Object.fromEntries(query), headers: { ...req.headers }, body: undefined, status: 0, at: Date.now() };
     this.requests.push(recorded);
+    this.inFlight++;
+    this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
+    res.once('close', () => this.inFlight--);
+    if (++this.requestsSeen === this.expireAtRequest) {
+      this.expireAtRequest = undefined;
+      this.sessions.revokeAll();
+    }
+    const refusal = this.throttle?.refusal(method, this.inFlight);
 
     const body = parseBody(await readBody(req));
     recorded.body = body.kind === 'json' ? body.value : body.kind === 'invalid' ? body.text : undefined;
+    if (this.latencyMs > 0) await this.delay(this.latencyMs);
+    if (res.destroyed) return;
+    if (refusal !== undefined) {
+      const response = throttledResponse(refusal);
+      recorded.status = response.status;
+      writeResponse(res, response);
+      return;
+    }
 
     const fault = this.faults.take(method, url);
     if (fault && fault.kind !== 'latency') {
@@ -214,6 +279,11 @@ export class PvwaSimulator {
       this.pendingDelays.add(finish);
     });
   }
+}
+
+function checkedLatency(ms: number): number {
+  if (!(Number.isFinite(ms) && ms >= 0)) throw new RangeError(`latency must be a number of milliseconds of at least 0, got ${ms}`);
+  return ms;
 }
 
 /** '/PasswordVault', 'PasswordVault/' and the like become '/PasswordVault'; '/' and '' mean the site root. */

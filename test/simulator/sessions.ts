@@ -3,10 +3,13 @@ import { randomBytes } from 'node:crypto';
 /** Issued session tokens and when each was last used; a token idle too long stops working. */
 export class SessionStore {
   private readonly lastUsedAt = new Map<string, number>();
+  /** Tokens handed out: one per successful logon. */
+  issuedCount = 0;
 
   constructor(private readonly idleMs: number) {}
 
   issue(): string {
+    this.issuedCount++;
     const token = randomBytes(96).toString('base64');
     this.lastUsedAt.set(token, Date.now());
     return token;
