@@ -33,6 +33,7 @@ const FILE_CAPABILITIES: SourceCapabilities = { triage: false, refresh: true, op
  */
 export class FileSource<L extends FileLocation = FileLocation> implements EventSource {
   readonly kind = 'file' as const;
+  readonly isPlaceholder = false;
   readonly id: string;
   readonly label: string;
   readonly location: L;
