@@ -15,6 +15,16 @@ describe('normalizeEvent', () => {
     assert.equal(event.score, 95.30000000000001);
     assert.equal(event.auditCount, 2);
     assert.equal(event.closeReason, 'HANDLED');
+    assert.equal(event.hasUpdateTime, true);
+  });
+
+  it('says whether lastUpdateTime was really there, for what stands in for it', () => {
+    for (const missing of [undefined, null, 0, -5, '', 'soon']) {
+      const event = normalizeEvent({ id: 'x', createTime: 1700000000000, lastUpdateTime: missing })!;
+      assert.equal(event.hasUpdateTime, false, String(missing));
+      assert.equal(event.lastUpdateTime, 1700000000000);
+    }
+    assert.equal(normalizeEvent({ id: 'x', lastUpdateTime: '1700000000000' })!.hasUpdateTime, true);
   });
 
   it('survives every sparse shape without inventing "undefined"', () => {
