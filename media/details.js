@@ -2,7 +2,7 @@
 // The details page. It receives an event view model by postMessage and renders it with
 // textContent only: no innerHTML anywhere, so no vault string can become markup.
 (function () {
-  // @ts-ignore acquireVsCodeApi is provided by the webview host.
+  // @ts-expect-error acquireVsCodeApi is provided by the webview host.
   const vscode = acquireVsCodeApi();
   const root = /** @type {HTMLElement} */ (document.getElementById('root'));
 
