@@ -4,7 +4,7 @@
 // Each section is one render function in SECTIONS; a section whose data is absent renders nothing,
 // so the view model can grow optional fields (and the page new sections) one at a time.
 (function () {
-  // @ts-ignore acquireVsCodeApi is provided by the webview host.
+  // @ts-expect-error acquireVsCodeApi is provided by the webview host.
   const vscode = acquireVsCodeApi();
   const root = /** @type {HTMLElement} */ (document.getElementById('root'));
 

@@ -14,6 +14,7 @@ import { Log } from './log';
 import { accountEntityKeys } from './model/accountKeys';
 import { EventRef } from './sources/eventSource';
 import { EventSources } from './sources/eventSources';
+import { vaultNotices } from './sources/vault/vaultNotices';
 import { VaultSources } from './sources/vault/vaultSources';
 import { STORAGE_KEYS } from './storageKeys';
 import { EventFilter, SortOrder } from './store/eventFilter';
@@ -48,6 +49,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Servic
     log,
     passwords,
     prompts: inputPrompts,
+    notices: vaultNotices,
     onNewEvents: (vault, events) => {
       const message = alerts.announce(vault.id, vaults.all().length > 1 ? vault.label : undefined, events);
       if (message) log.info(`Announced: ${message}`);

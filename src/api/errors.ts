@@ -49,28 +49,29 @@ export function parseCyberArkError(body: string): CyberArkErrorBody | undefined 
   return code || message ? { code: code || undefined, message: message || undefined } : undefined;
 }
 
-const STATUS_SENTENCES: Record<number, string> = {
-  400: 'refused the request as invalid',
-  401: 'refused the session',
-  403: 'refused access',
-  404: 'has no such page; check the application path in the PVWA address (usually /PasswordVault) and that PTA is available (PVWA 11.3 or later, self-hosted)',
-  500: 'had an internal error',
-  502: 'answered 502 Bad Gateway: a load balancer or proxy could not reach the PVWA',
-  503: 'is unavailable (503); the PVWA service may be stopped or overloaded',
-  504: 'timed out behind a gateway (504)',
+/** What a status most likely means, after "answered HTTP <status>". */
+const STATUS_MEANINGS: Record<number, string> = {
+  400: ': the request was refused as invalid',
+  401: ': the session was refused',
+  403: ': access was refused',
+  404: ': no such page; check the application path in the PVWA address (usually /PasswordVault) and that PTA is available (PVWA 11.3 or later, self-hosted)',
+  500: ': an internal error',
+  502: ' Bad Gateway: a load balancer or proxy could not reach the PVWA',
+  503: ': the PVWA service may be stopped or overloaded',
+  504: ' Gateway Timeout: a load balancer or proxy gave up waiting for the PVWA',
 };
 
-/** The error for an HTTP failure, from its status and body. */
+/** The error for an HTTP failure, from its status and body; the message always names the status. */
 export function errorFromResponse(host: string, status: number, body: string): PvwaError {
   const cyberArk = parseCyberArkError(body);
   const kind = kindForStatus(status, cyberArk?.code);
   if (cyberArk) {
-    const text = [cyberArk.code, cyberArk.message].filter(Boolean).join(': ');
+    const source = [`HTTP ${status}`, cyberArk.code].filter(Boolean).join(', ');
+    const text = cyberArk.message ? `${source}: ${cyberArk.message}` : source;
     return new PvwaError(kind, endWithPeriod(text), status, cyberArk.code);
   }
-  const sentence = STATUS_SENTENCES[status] ?? `answered HTTP ${status}`;
   const htmlNote = /^\s*</.test(body) ? ' (an HTML error page, not a PVWA answer)' : '';
-  return new PvwaError(kind, `${host} ${sentence}${htmlNote}.`, status);
+  return new PvwaError(kind, `${host} answered HTTP ${status}${STATUS_MEANINGS[status] ?? ''}${htmlNote}.`, status);
 }
 
 function kindForStatus(status: number, code: string | undefined): PvwaErrorKind {

@@ -41,12 +41,19 @@ export interface SessionDeps {
  * The signed-in session: the token lives here, in memory only. A call refused as expired
  * signs in again once with the stored password (or asks for it) and is retried once; a
  * refused logon is never retried automatically, because vaults suspend users after a few.
+ * A renewal that fails on the network keeps the session: the next call tries again.
  */
 export class Session {
   private active: ActiveSession | undefined;
   private renewal: Promise<string> | undefined;
   private readonly changeEmitter = new Emitter<boolean>();
   readonly onDidChange = this.changeEmitter.event;
+  private readonly refusalEmitter = new Emitter<PvwaError>();
+  /**
+   * A renewal's logon was refused: the stored password is forgotten and the session signed out
+   * (onDidChange fires false first). The error's message is safe to show.
+   */
+  readonly onDidRefuseRenewal = this.refusalEmitter.event;
 
   constructor(private readonly deps: SessionDeps) {}
 
@@ -60,13 +67,15 @@ export class Session {
 
   /**
    * Signs in with the given password, else the stored one, else asks. Resolves false when the
-   * person cancelled; throws a PvwaError when the vault refused.
+   * person cancelled (a session already open stays); throws a PvwaError when the vault refused.
+   * A session already open is logged off before the new logon.
    */
   async signIn(target: SignInTarget, password?: string): Promise<boolean> {
     const { passwords, prompts, log } = this.deps;
     const stored = password === undefined ? await passwords.get(target.address.appUrl, target.username) : undefined;
     const secret = password ?? stored ?? (await prompts.password(target));
     if (!secret) return false;
+    if (this.active) await this.signOut();
     log.addSecret(secret);
     const client = this.deps.createClient(target.address);
     let token: string | undefined;
@@ -80,7 +89,8 @@ export class Session {
       throw error;
     }
     if (!token) return false;
-    if (this.active) this.drop();
+    // Another sign-in finished while this one ran.
+    if (this.active) await this.signOut();
     this.active = { target, client, token };
     if (this.deps.rememberPassword()) {
       if (secret !== stored) await passwords.store(target.address.appUrl, target.username, secret);
@@ -102,6 +112,7 @@ export class Session {
       if (!(error instanceof PvwaError) || error.kind !== 'sessionExpired' || this.active !== active) throw error;
       // A parallel call may already have renewed it.
       const token = active.token !== tokenUsed ? active.token : await this.renew(active);
+      if (this.active !== active) throw signedOut();
       return fn(active.client, token);
     }
   }
@@ -111,11 +122,7 @@ export class Session {
     const active = this.active;
     if (!active) return;
     this.drop();
-    const logoff = active.client.logoff(active.token).catch((error: unknown) => {
-      this.deps.log.warn(`Logoff failed: ${error instanceof Error ? error.message : 'unknown error'}`);
-    });
-    await Promise.race([logoff, new Promise((resolve) => setTimeout(resolve, options.timeoutMs ?? 5000))]);
-    this.deps.log.removeSecret(active.token);
+    await this.logoff(active.client, active.token, options.timeoutMs);
     if (options.forgetPassword) {
       await this.deps.passwords.delete(active.target.address.appUrl, active.target.username);
     }
@@ -125,10 +132,11 @@ export class Session {
 
   dispose(): void {
     this.changeEmitter.dispose();
+    this.refusalEmitter.dispose();
   }
 
   private requireActive(): ActiveSession {
-    if (!this.active) throw new PvwaError('sessionExpired', 'You are signed out. Sign in to the PVWA first.');
+    if (!this.active) throw signedOut();
     return this.active;
   }
 
@@ -143,22 +151,56 @@ export class Session {
     const { passwords, prompts, log } = this.deps;
     log.info('The PVWA session expired; signing in again.');
     const { target } = active;
-    const password =
-      (await passwords.get(target.address.appUrl, target.username)) ??
-      (await prompts.password(target, 'Your PVWA session expired. Enter your password to continue.'));
+    const stored = await passwords.get(target.address.appUrl, target.username);
+    const password = stored ?? (await prompts.password(target, 'Your PVWA session expired. Enter your password to continue.'));
+    let token: string | undefined;
     try {
-      const token = password ? await this.logon(active.client, target, password) : undefined;
-      if (!token) throw new PvwaError('sessionExpired', 'The PVWA session expired. Sign in again to continue.');
-      log.removeSecret(active.token);
-      active.token = token;
-      return token;
+      if (password && this.active === active) token = await this.logon(active.client, target, password);
     } catch (error) {
-      if (this.active === active) {
-        this.drop();
-        this.changeEmitter.fire(false);
+      if (error instanceof PvwaError && (error.kind === 'network' || error.kind === 'timeout')) {
+        log.warn(`Renewing the PVWA session failed: ${error.message} The session is kept; the next request tries again.`);
+        throw error;
       }
+      const refused = error instanceof PvwaError && error.kind === 'auth';
+      if (refused && stored) {
+        await passwords.delete(target.address.appUrl, target.username);
+        log.info('The stored password was refused when renewing the session and has been forgotten.');
+      }
+      const current = this.active === active;
+      this.end(active);
+      if (refused && current) this.refusalEmitter.fire(error);
       throw error;
     }
+    if (this.active !== active) {
+      // Signed out while the renewal ran: the token it got must not outlive the session.
+      if (token) await this.logoff(active.client, token);
+      throw signedOut();
+    }
+    if (!token) {
+      this.end(active);
+      throw new PvwaError('sessionExpired', 'The PVWA session expired. Sign in again to continue.');
+    }
+    log.removeSecret(active.token);
+    active.token = token;
+    return token;
+  }
+
+  /** Logs the token off, waiting at most `timeoutMs`; a failure is only logged. */
+  private async logoff(client: PvwaClient, token: string, timeoutMs = 5000): Promise<void> {
+    const logoff = client.logoff(token).catch((error: unknown) => {
+      this.deps.log.warn(`Logoff failed: ${error instanceof Error ? error.message : 'unknown error'}`);
+    });
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([logoff, new Promise((resolve) => (timer = setTimeout(resolve, timeoutMs)))]);
+    clearTimeout(timer);
+    this.deps.log.removeSecret(token);
+  }
+
+  /** Signs out without a logoff (the token is no longer valid), if `active` is still the session. */
+  private end(active: ActiveSession): void {
+    if (this.active !== active) return;
+    this.drop();
+    this.changeEmitter.fire(false);
   }
 
   private async logon(client: PvwaClient, target: SignInTarget, password: string): Promise<string | undefined> {
@@ -177,4 +219,8 @@ export class Session {
   private drop(): void {
     this.active = undefined;
   }
+}
+
+function signedOut(): PvwaError {
+  return new PvwaError('sessionExpired', 'You are signed out. Sign in to the PVWA first.');
 }

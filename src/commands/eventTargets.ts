@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { inertQuickPick } from '../util/inertText';
 import { displayText, formatAge, formatScore, readableEventType } from '../model/format';
 import { eventShortName } from '../model/eventFacts';
 import { EventStatus, PtaEvent } from '../model/ptaEvent';
@@ -67,9 +68,9 @@ async function pickEvent(services: Services, options: TargetOptions): Promise<So
   const several = services.sources.all().length > 1;
   const picked = await vscode.window.showQuickPick(
     candidates.map(({ source, event }) => ({
-      label: displayText(readableEventType(event.type), 80),
-      description: `score ${formatScore(event.score)} · ${formatAge(event.lastUpdateTime, now)}${several ? ` · ${displayText(source.label, 40)}` : ''}`,
-      detail: displayText(event.id, 40),
+      label: inertQuickPick(displayText(readableEventType(event.type), 80)),
+      description: inertQuickPick(`score ${formatScore(event.score)} · ${formatAge(event.lastUpdateTime, now)}${several ? ` · ${displayText(source.label, 40)}` : ''}`),
+      detail: inertQuickPick(displayText(event.id, 40)),
       ref: { sourceId: source.id, eventId: event.id } as EventRef,
     })),
     { placeHolder: options.placeHolder, matchOnDescription: true, matchOnDetail: true },

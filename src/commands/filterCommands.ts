@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { inertQuickPick } from '../util/inertText';
 import { displayText, readableEventType } from '../model/format';
 import { EventFilter, SortOrder } from '../store/eventFilter';
 import { EventStatus } from '../model/ptaEvent';
@@ -40,7 +41,7 @@ async function filterEvents(services: Services, args: unknown): Promise<void> {
   const items: Array<vscode.QuickPickItem & { step: FilterStep }> = [
     { step: 'minScore', label: '$(dashboard) Minimum score…', description: filter.minScore ? `now ${filter.minScore}` : 'any score' },
     { step: 'types', label: '$(symbol-enum) Event types…', description: filter.types?.length ? `${filter.types.length} chosen` : 'all types' },
-    { step: 'text', label: '$(search) Text…', description: filter.text ? `now "${displayText(filter.text, 30)}"` : 'users, accounts, addresses, commands, data' },
+    { step: 'text', label: '$(search) Text…', description: filter.text ? inertQuickPick(`now "${displayText(filter.text, 30)}"`) : 'users, accounts, addresses, commands, data' },
     { step: 'status', label: '$(filter) Status…', description: filter.status ? `${filter.status.toLowerCase()} only` : 'open and closed' },
   ];
   if (services.sources.all().length > 1) {
@@ -82,8 +83,8 @@ async function askTypes(services: Services, filter: EventFilter): Promise<void> 
   const chosen = new Set(filter.types ?? []);
   const picked = await vscode.window.showQuickPick(
     services.view.typesPresent().map(({ type, count }) => ({
-      label: displayText(readableEventType(type), 80),
-      description: `${count} · ${displayText(type, 60)}`,
+      label: inertQuickPick(displayText(readableEventType(type), 80)),
+      description: inertQuickPick(`${count} · ${displayText(type, 60)}`),
       picked: chosen.has(type),
       type,
     })),
@@ -129,7 +130,7 @@ async function askSources(services: Services, filter: EventFilter): Promise<void
   const chosen = new Set(filter.sources ?? []);
   const picked = await vscode.window.showQuickPick(
     services.sources.all().map((source) => ({
-      label: displayText(source.label, 60),
+      label: inertQuickPick(displayText(source.label, 60)),
       description: `${source.kind === 'vault' ? 'vault' : 'file'} · ${source.store.count('OPEN')} open`,
       picked: chosen.has(source.id),
       sourceId: source.id,

@@ -5,7 +5,7 @@ import { SourceState } from '../sources/eventSource';
 import { VaultSource } from '../sources/vault/vaultSource';
 import { saveConnection } from '../sources/vault/vaultSettings';
 import { Services } from '../services';
-import { inertNotification } from '../util/inertText';
+import { inertNotification, inertQuickPick } from '../util/inertText';
 import { askConnection } from './vaultPrompts';
 
 export function registerSessionCommands(services: Services): vscode.Disposable[] {
@@ -106,9 +106,9 @@ async function chooseVaults(services: Services, arg: unknown, placeHolder: strin
   const picked = await vscode.window.showQuickPick(
     [
       ...candidates.map((vault) => ({
-        label: displayText(vault.label, 60),
+        label: inertQuickPick(displayText(vault.label, 60)),
         description: stateWords(vault.state),
-        detail: vault.target ? `${displayText(vault.target.username, 60)} @ ${displayText(vault.target.address.hostname, 80)}` : 'address not set yet',
+        detail: inertQuickPick(vault.target ? `${displayText(vault.target.username, 60)} @ ${displayText(vault.target.address.hostname, 80)}` : 'address not set yet'),
         vaults: [vault],
       })),
       ...(candidates.length > 1 ? [all] : []),

@@ -94,17 +94,26 @@ export function formatTime(ms: number | undefined, options?: TimeOptions): strin
   return `${part.year}-${part.month}-${part.day} ${part.hour}:${part.minute}:${part.second} ${offset}`;
 }
 
-// C0/C1 controls, bidi overrides and isolates, zero-width characters.
-const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
+// Controls (C0, C1), format characters (bidi marks, overrides and isolates, zero-width ones, the
+// soft hyphen, interlinear annotations, tag characters), line and paragraph separators, and
+// lone surrogates. Variation selectors stay: they only choose a glyph's look.
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\u2065\u{E0000}-\u{E007F}\ud800-\udfff]/gu;
 
 /**
  * Vault strings in single-line places (tree labels, descriptions, notifications): control and
  * direction-changing characters are shown as visible code points so they can neither break the
- * layout nor disguise text, and very long values are cut.
+ * layout nor disguise text, and very long values are cut, never inside a surrogate pair.
  */
 export function displayText(value: string, maxLength = 160): string {
-  const visible = value.replace(INVISIBLE, (c) => `<U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}>`);
-  return visible.length > maxLength ? `${visible.slice(0, maxLength - 1)}…` : visible;
+  const visible = value.replace(INVISIBLE, (c) => `<U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`);
+  if (visible.length <= maxLength) return visible;
+  let cut = Math.max(0, maxLength - 1);
+  if (cut > 0 && isHighSurrogate(visible.charCodeAt(cut - 1))) cut--;
+  return `${visible.slice(0, cut)}…`;
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
 }
 
 // JSON.stringify already escapes C0 controls; these it leaves raw.

@@ -15,7 +15,10 @@ export interface PtaEvent {
   readonly score: number;
   readonly status: EventStatus;
   readonly createTime?: number;
+  /** Epoch ms; when the vault sent none, createTime or 0 stands in (see hasUpdateTime). */
   readonly lastUpdateTime: number;
+  /** Whether the vault sent a usable lastUpdateTime, rather than one standing in for it. */
+  readonly hasUpdateTime: boolean;
   readonly closeReason?: string;
   readonly reasonText?: string;
   readonly auditCount: number;
@@ -51,6 +54,7 @@ export function normalizeEvent(raw: unknown): PtaEvent | undefined {
   const id = record && text(record.id);
   if (!record || !id) return undefined;
   const createTime = time(record.createTime);
+  const updateTime = time(record.lastUpdateTime);
   const audits = Array.isArray(record.audits) ? record.audits : [];
   return {
     id,
@@ -58,7 +62,8 @@ export function normalizeEvent(raw: unknown): PtaEvent | undefined {
     score: clampScore(record.score),
     status: text(record.mStatus)?.toUpperCase() === 'CLOSED' ? 'CLOSED' : 'OPEN',
     createTime,
-    lastUpdateTime: time(record.lastUpdateTime) ?? createTime ?? 0,
+    lastUpdateTime: updateTime ?? createTime ?? 0,
+    hasUpdateTime: updateTime !== undefined,
     closeReason: text(record.closeReason),
     reasonText: text(record.reasonText),
     auditCount: audits.length,

@@ -1,16 +1,18 @@
-import { EventQuery, EventStatus } from '../api/pvwaClient';
+import { PvwaError } from '../api/errors';
+import { EventQuery } from '../api/pvwaClient';
 import { normalizeEvent, PtaEvent } from '../model/ptaEvent';
 import { EventStore } from './eventStore';
 
 export type TimestampUnit = 'seconds' | 'milliseconds';
 export type UnitSetting = 'auto' | TimestampUnit;
 
+/**
+ * What is fetched. Status and account are view filters: an incremental refresh narrowed by
+ * them on the vault would never learn that a held event left the narrowing (closed elsewhere).
+ */
 export interface RefreshSettings {
   lookbackDays: number;
   unitSetting: UnitSetting;
-  /** Server-side narrowing; changing it needs a full reload. */
-  status?: EventStatus;
-  accountId?: string;
 }
 
 export interface RefreshResult {
@@ -26,21 +28,50 @@ export interface RefreshResult {
 /** Remembers, per vault, which unit its fromUpdateDate turned out to be read in. */
 export interface UnitMemory {
   get(): TimestampUnit | undefined;
-  set(unit: TimestampUnit): void;
+  /** `reason`: one sentence saying what the vault answered that proves it, for the log. */
+  set(unit: TimestampUnit, reason: string): void;
 }
 
 /** Events whose update is this much older than the cursor are fetched again, for clock skew between PVWA nodes. */
 export const REFRESH_OVERLAP_MS = 60_000;
 const DAY_MS = 86_400_000;
+/** Proof that a vault reads milliseconds: this many events updated more than EVIDENCE_MARGIN_MS before the instant asked for. */
+const EVIDENCE_EVENTS = 3;
+const EVIDENCE_MARGIN_MS = DAY_MS;
+/** An empty incremental answer in milliseconds is checked in seconds at most this often: the check may download every event. */
+const UNIT_RECHECK_MS = 3_600_000;
+
+interface Answer {
+  readonly unit: TimestampUnit;
+  /** The instant the vault was asked for, as sent (rounded down to the second when in seconds). */
+  readonly requestedMs: number;
+  readonly received: number;
+  /** The events updated at or after requestedMs; the vault's reading of it is not trusted. */
+  readonly events: PtaEvent[];
+  /** Events with a real lastUpdateTime well before requestedMs. */
+  readonly wellBefore: number;
+}
+
+interface Running {
+  readonly full: boolean;
+  readonly promise: Promise<RefreshResult>;
+}
 
 /**
- * Loads events into the store: the first load asks for the look-back window, later ones only for
- * what changed since the newest update held. The vault's reading of `fromUpdateDate` is not to be
- * trusted (seconds or milliseconds, see PVWA-API.md), so answers are filtered here too, and in
- * `auto` mode an answer containing events older than asked for proves the vault reads milliseconds.
+ * Loads events into the store: the first load after construction or reset() asks for the look-back
+ * window, later ones only for what changed since the newest update held. The vault's reading of
+ * `fromUpdateDate` is not to be trusted (seconds or milliseconds, see PVWA-API.md), so answers are
+ * filtered here too. In `auto` mode the unit is learned from the answers, only from events that
+ * carry a real lastUpdateTime, and can be unlearned: an empty answer in milliseconds is asked again
+ * in seconds, and switches back when that finds events in the window.
  */
 export class EventRefresher {
-  private inFlight: Promise<RefreshResult> | undefined;
+  private running: Running | undefined;
+  private queuedFull: Promise<RefreshResult> | undefined;
+  /** Bumped by reset(): answers to an older generation are dropped. */
+  private generation = 0;
+  private loaded = false;
+  private lastUnitCheck = -Infinity;
 
   constructor(
     private readonly store: EventStore,
@@ -51,50 +82,112 @@ export class EventRefresher {
   ) {}
 
   get isRefreshing(): boolean {
-    return this.inFlight !== undefined;
+    return this.running !== undefined;
   }
 
-  /** A refresh already running is joined, never doubled. */
+  /**
+   * A refresh of the kind already running is joined, never doubled, and so is an incremental one
+   * asked for during a full load. A full load asked for during an incremental refresh runs after it.
+   * Rejects with a PvwaError of kind `cancelled` when reset() came first.
+   */
   refresh(options: { full?: boolean } = {}): Promise<RefreshResult> {
-    if (!this.inFlight) {
-      this.inFlight = this.run(options.full === true || this.store.watermark === 0).finally(() => {
-        this.inFlight = undefined;
+    const full = options.full === true || !this.loaded;
+    const running = this.running;
+    if (!running) return this.start(full);
+    if (!full || running.full) return running.promise;
+    if (!this.queuedFull) {
+      const generation = this.generation;
+      const queued: Promise<RefreshResult> = running.promise.then(ignore, ignore).then(() => {
+        if (this.queuedFull === queued) this.queuedFull = undefined;
+        if (generation !== this.generation) throw cancelled();
+        return this.refresh({ full: true });
       });
+      this.queuedFull = queued;
     }
-    return this.inFlight;
+    return this.queuedFull;
   }
 
-  private async run(full: boolean): Promise<RefreshResult> {
+  /**
+   * After sign-out: answers still on their way are dropped (they never touch the store or the unit
+   * memory, and send nothing more), a queued full load is forgotten, and the next refresh is a full load.
+   */
+  reset(): void {
+    this.generation++;
+    this.running = undefined;
+    this.queuedFull = undefined;
+    this.loaded = false;
+    this.lastUnitCheck = -Infinity;
+  }
+
+  private start(full: boolean): Promise<RefreshResult> {
+    const running: Running = {
+      full,
+      promise: this.run(full, this.generation).finally(() => {
+        if (this.running === running) this.running = undefined;
+      }),
+    };
+    this.running = running;
+    return running.promise;
+  }
+
+  private async run(full: boolean, generation: number): Promise<RefreshResult> {
     const settings = this.settings();
-    const fromMs = full
-      ? this.now() - Math.max(1, settings.lookbackDays) * DAY_MS
-      : this.store.watermark - REFRESH_OVERLAP_MS;
-    const unit = this.unitFor(settings.unitSetting);
-    const raw = await this.fetchEvents({
-      fromUpdateDate: unit === 'seconds' ? Math.floor(fromMs / 1000) : fromMs,
-      status: settings.status,
-      accountId: settings.accountId,
-    });
-    const requestedMs = unit === 'seconds' ? Math.floor(fromMs / 1000) * 1000 : fromMs;
+    const lookbackStart = this.now() - Math.max(1, settings.lookbackDays) * DAY_MS;
+    const fromMs = full ? lookbackStart : Math.max(this.store.watermark - REFRESH_OVERLAP_MS, lookbackStart);
+    const { unitSetting } = settings;
+    const auto = unitSetting === 'auto';
+    let answer = await this.ask(unitSetting === 'auto' ? this.unitMemory.get() ?? 'seconds' : unitSetting, fromMs, generation);
+    if (auto && answer.unit === 'seconds' && answer.wellBefore >= EVIDENCE_EVENTS) {
+      this.unitMemory.set(
+        'milliseconds',
+        `asked for events updated since ${iso(answer.requestedMs)} in seconds and received ${answer.wellBefore} updated more than a day before that, so this vault reads fromUpdateDate in milliseconds`,
+      );
+    } else if (auto && answer.unit === 'milliseconds' && !answer.events.some(dated) && (full || this.now() - this.lastUnitCheck >= UNIT_RECHECK_MS)) {
+      this.lastUnitCheck = this.now();
+      const inSeconds = await this.ask('seconds', fromMs, generation);
+      const found = inSeconds.events.filter(dated).length;
+      if (found > 0) {
+        this.unitMemory.set(
+          'seconds',
+          `asked for events updated since ${iso(answer.requestedMs)} in milliseconds and received none, but the same request in seconds returned ${found} updated since then, so this vault reads fromUpdateDate in seconds`,
+        );
+        answer = inSeconds;
+      }
+    }
+    const change = full ? this.store.replaceAll(answer.events) : this.store.merge(answer.events);
+    this.loaded = true;
+    return { kind: full ? 'full' : 'incremental', fromMs, unit: answer.unit, received: answer.received, added: change.added, updated: change.updated };
+  }
+
+  /** One request for the events updated since `fromMs`; throws `cancelled` instead of sending or answering for an older generation. */
+  private async ask(unit: TimestampUnit, fromMs: number, generation: number): Promise<Answer> {
+    if (generation !== this.generation) throw cancelled();
+    const fromUpdateDate = unit === 'seconds' ? Math.floor(fromMs / 1000) : fromMs;
+    const raw = await this.fetchEvents({ fromUpdateDate });
+    if (generation !== this.generation) throw cancelled();
+    const requestedMs = unit === 'seconds' ? fromUpdateDate * 1000 : fromMs;
     const events: PtaEvent[] = [];
-    let olderThanAsked = false;
+    let wellBefore = 0;
     for (const item of raw) {
       const event = normalizeEvent(item);
       if (!event) continue;
-      if (event.lastUpdateTime < requestedMs) {
-        olderThanAsked = true;
-        continue;
-      }
-      events.push(event);
+      if (event.lastUpdateTime >= requestedMs) events.push(event);
+      else if (event.hasUpdateTime && event.lastUpdateTime < requestedMs - EVIDENCE_MARGIN_MS) wellBefore++;
     }
-    if (olderThanAsked && unit === 'seconds' && settings.unitSetting === 'auto') {
-      this.unitMemory.set('milliseconds');
-    }
-    const change = full ? this.store.replaceAll(events) : this.store.merge(events);
-    return { kind: full ? 'full' : 'incremental', fromMs, unit, received: raw.length, added: change.added, updated: change.updated };
+    return { unit, requestedMs, received: raw.length, events, wellBefore };
   }
+}
 
-  private unitFor(setting: UnitSetting): TimestampUnit {
-    return setting === 'auto' ? this.unitMemory.get() ?? 'seconds' : setting;
-  }
+function dated(event: PtaEvent): boolean {
+  return event.hasUpdateTime;
+}
+
+function cancelled(): PvwaError {
+  return new PvwaError('cancelled', 'The refresh was stopped before its answer arrived.');
+}
+
+function ignore(): void {}
+
+function iso(ms: number): string {
+  return new Date(ms).toISOString();
 }

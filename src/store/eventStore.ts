@@ -1,5 +1,6 @@
 import { EventStatus, PtaEvent } from '../model/ptaEvent';
 import { Emitter } from '../util/emitter';
+import { jsonEqual } from '../util/jsonEqual';
 
 export interface StoreChange {
   /** `reset`: everything may have changed. `merge`: only the listed ids did. */
@@ -58,7 +59,10 @@ export class EventStore {
     return this.changed({ kind: 'reset', added: [...this.byId.values()], updated: [], moved: new Set() });
   }
 
-  /** Adds new events and replaces held ones unless the held copy is newer. */
+  /**
+   * Adds new events and replaces held ones unless the held copy is newer. A copy identical to
+   * the one held (re-sent in the refresh overlap window) is no update.
+   */
   merge(events: readonly PtaEvent[]): StoreChange {
     const added: PtaEvent[] = [];
     const updated: PtaEvent[] = [];
@@ -67,7 +71,7 @@ export class EventStore {
       const held = this.byId.get(event.id);
       if (!held) {
         added.push(event);
-      } else if (event.lastUpdateTime >= held.lastUpdateTime) {
+      } else if (event.lastUpdateTime > held.lastUpdateTime || (event.lastUpdateTime === held.lastUpdateTime && !sameContent(held, event))) {
         updated.push(event);
         if (held.status !== event.status) moved.add(event.id);
       } else {
@@ -116,6 +120,11 @@ export class EventStore {
     }
     return this.sortedByStatus;
   }
+}
+
+/** Cheap checks first; the whole raw JSON only when they agree. */
+function sameContent(a: PtaEvent, b: PtaEvent): boolean {
+  return a.lastUpdateTime === b.lastUpdateTime && a.status === b.status && jsonEqual(a.raw, b.raw);
 }
 
 export function newestUpdateFirst(a: PtaEvent, b: PtaEvent): number {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { describeError } from '../api/errors';
+import { describeError, PvwaError } from '../api/errors';
 import { PtaEvent } from '../model/ptaEvent';
 import { EventRefresher, RefreshResult } from '../store/eventRefresher';
 import { Emitter } from '../util/emitter';
@@ -22,6 +22,10 @@ export interface RefreshControllerDeps {
   log: { info(message: string): void; warn(message: string): void };
   /** Called with events first seen in an incremental refresh. */
   onNewEvents(events: readonly PtaEvent[]): void;
+  /** The first automatic refresh of a failure streak failed: said once per streak, not per attempt. */
+  onFailing(error: string): void;
+  /** A refresh succeeded after a failure streak that was announced. */
+  onRecovered(): void;
 }
 
 /**
@@ -33,11 +37,12 @@ export class RefreshController implements vscode.Disposable {
   private state: RefreshState = { refreshing: false, loaded: false };
   private readonly schedule: RefreshSchedule;
   private readonly stateEmitter = new Emitter<RefreshState>();
+  private streakAnnounced = false;
   readonly onDidChangeState = this.stateEmitter.event;
 
   constructor(private readonly deps: RefreshControllerDeps) {
     this.schedule = new RefreshSchedule({
-      run: async () => (await this.refresh()) !== undefined,
+      run: async () => (await this.refresh({ automatic: true })) !== undefined,
       intervalSeconds: deps.autoRefreshSeconds,
       isActive: deps.isSignedIn,
     });
@@ -48,7 +53,7 @@ export class RefreshController implements vscode.Disposable {
   }
 
   /** Refreshes with a progress indicator in the view; errors are recorded, and thrown back when `rethrow`. */
-  async refresh(options: { full?: boolean; rethrow?: boolean } = {}): Promise<RefreshResult | undefined> {
+  async refresh(options: { full?: boolean; rethrow?: boolean; automatic?: boolean } = {}): Promise<RefreshResult | undefined> {
     if (!this.deps.isSignedIn()) return undefined;
     this.schedule.stop();
     this.setState({ refreshing: true });
@@ -60,12 +65,25 @@ export class RefreshController implements vscode.Disposable {
       );
       succeeded = true;
       this.setState({ refreshing: false, loaded: true, lastSuccess: Date.now(), lastError: undefined });
+      if (this.streakAnnounced) {
+        this.streakAnnounced = false;
+        this.deps.onRecovered();
+      }
       this.deps.log.info(`${result.kind === 'full' ? 'Loaded' : 'Refreshed'}: ${result.received} received since ${new Date(result.fromMs).toISOString()} (${result.unit}), ${result.added.length} new, ${result.updated.length} updated.`);
       if (result.kind === 'incremental' && result.added.length > 0) this.deps.onNewEvents(result.added);
       return result;
     } catch (error) {
+      if (error instanceof PvwaError && error.kind === 'cancelled') {
+        // Signed out meanwhile: not a failure, and nothing to retry.
+        this.setState({ refreshing: false });
+        succeeded = true;
+        return undefined;
+      }
       this.setState({ refreshing: false, lastError: describeError(error) });
       this.deps.log.warn(`Refresh failed: ${describeError(error)}`);
+      // A manual refresh says so itself; either way the streak is announced once.
+      if (options.automatic && !this.streakAnnounced) this.deps.onFailing(describeError(error));
+      this.streakAnnounced = true;
       if (options.rethrow) throw error;
       return undefined;
     } finally {
@@ -75,6 +93,8 @@ export class RefreshController implements vscode.Disposable {
 
   /** Forgets everything about the last session's loads and stops the timer. */
   reset(): void {
+    this.deps.refresher.reset();
+    this.streakAnnounced = false;
     this.schedule.reset();
     this.setState({ refreshing: false, loaded: false, lastSuccess: undefined, lastError: undefined });
   }

@@ -3,6 +3,7 @@ import { normalizeEvent, PtaEvent } from '../../src/model/ptaEvent';
 import { EventStore } from '../../src/store/eventStore';
 import { viewOver } from '../support/storeSource';
 import { StoreChange } from '../../src/store/eventStore';
+import { jsonEqual } from '../../src/util/jsonEqual';
 
 function ev(id: string, lastUpdateTime: number, extra: Record<string, unknown> = {}): PtaEvent {
   return normalizeEvent({ id, type: 'GoldenTicket', score: 50, createTime: 1, lastUpdateTime, mStatus: 'OPEN', ...extra })!;
@@ -39,6 +40,21 @@ describe('EventStore', () => {
     store.onDidChange(() => fired++);
     store.merge([ev('a', 9)]);
     assert.equal(fired, 0);
+  });
+
+  it('counts an event re-sent in the overlap window as updated only when something in it changed', () => {
+    const store = new EventStore();
+    store.replaceAll([ev('a', 10, { audits: [{ id: '1', vaultUser: 'alice' }] }), ev('b', 10), ev('c', 10)]);
+    let fired = 0;
+    store.onDidChange(() => fired++);
+    const same = store.merge([ev('a', 10, { audits: [{ vaultUser: 'alice', id: '1' }] }), ev('b', 10)]);
+    assert.deepEqual(same.updated, []);
+    assert.equal(fired, 0, 'an identical copy repaints nothing');
+    const changed = store.merge([ev('a', 10, { audits: [{ id: '1', vaultUser: 'alice' }, { id: '2' }] }), ev('b', 10, { reasonText: 'seen' }), ev('c', 10)]);
+    assert.deepEqual(changed.updated.map((e) => e.id), ['a', 'b']);
+    assert.equal(store.get('a')!.auditCount, 2);
+    assert.equal(store.get('b')!.reasonText, 'seen');
+    assert.equal(fired, 1);
   });
 
   it('takes the vault answer to a change as the truth', () => {
@@ -97,5 +113,17 @@ describe('EventView', () => {
 
   it('counts the types present', () => {
     assert.deepEqual(view.typesPresent()[0], { type: 'GoldenTicket', count: 4 });
+  });
+});
+
+describe('jsonEqual', () => {
+  it('compares parsed JSON by content, whatever the key order', () => {
+    assert.equal(jsonEqual({ a: [1, { b: null }], c: 'x' }, { c: 'x', a: [1, { b: null }] }), true);
+    assert.equal(jsonEqual({ a: [1, 2] }, { a: [2, 1] }), false);
+    assert.equal(jsonEqual({ a: 1 }, { a: 1, b: undefined }), false);
+    assert.equal(jsonEqual({ a: undefined }, { b: undefined }), false);
+    assert.equal(jsonEqual([], {}), false);
+    assert.equal(jsonEqual(null, {}), false);
+    assert.equal(jsonEqual('1', 1), false);
   });
 });

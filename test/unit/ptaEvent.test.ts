@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { distinctAuditValues, eventAudits, formatAddress, normalizeAudit, normalizeEvent } from '../../src/model/ptaEvent';
+import { HOSTILE_STRINGS } from '../simulator/hostileStrings';
 import { displayText, formatAge, formatScore, readableAuditType, readableCloseReason, readableEventType, revealInvisibleInJson, riskBand } from '../../src/model/format';
 
 describe('normalizeEvent', () => {
@@ -14,6 +15,16 @@ describe('normalizeEvent', () => {
     assert.equal(event.score, 95.30000000000001);
     assert.equal(event.auditCount, 2);
     assert.equal(event.closeReason, 'HANDLED');
+    assert.equal(event.hasUpdateTime, true);
+  });
+
+  it('says whether lastUpdateTime was really there, for what stands in for it', () => {
+    for (const missing of [undefined, null, 0, -5, '', 'soon']) {
+      const event = normalizeEvent({ id: 'x', createTime: 1700000000000, lastUpdateTime: missing })!;
+      assert.equal(event.hasUpdateTime, false, String(missing));
+      assert.equal(event.lastUpdateTime, 1700000000000);
+    }
+    assert.equal(normalizeEvent({ id: 'x', lastUpdateTime: '1700000000000' })!.hasUpdateTime, true);
   });
 
   it('survives every sparse shape without inventing "undefined"', () => {
@@ -101,5 +112,33 @@ describe('format', () => {
     assert.equal(displayText('x'.repeat(500), 10).length, 10);
     assert.equal(revealInvisibleInJson(JSON.stringify({ a: 'x\u202Ey' }, null, 2)), '{\n  "a": "x\\u202ey"\n}');
     assert.equal(revealInvisibleInJson(JSON.stringify('a\u2028b')), '"a\\u2028b"');
+  });
+
+  it('shows every invisible and direction-changing character as its code point', () => {
+    const ranges: Array<[number, number]> = [
+      [0x0000, 0x001f], [0x007f, 0x009f], [0x00ad, 0x00ad], [0x061c, 0x061c], [0x180e, 0x180e], [0x200b, 0x200f],
+      [0x2028, 0x202e], [0x2060, 0x206f], [0xfeff, 0xfeff], [0xfff9, 0xfffb], [0xe0000, 0xe007f],
+    ];
+    for (const [first, last] of ranges) {
+      for (let cp = first; cp <= last; cp++) {
+        const hex = cp.toString(16).toUpperCase().padStart(4, '0');
+        assert.equal(displayText(`a${String.fromCodePoint(cp)}b`), `a<U+${hex}>b`, `U+${hex}`);
+      }
+    }
+    assert.equal(displayText('lone \ud800 and \udc00'), 'lone <U+D800> and <U+DC00>');
+    assert.equal(displayText('flag \u{1F3F3}\uFE0F'), 'flag \u{1F3F3}\uFE0F', 'variation selectors may stay');
+  });
+
+  it('never cuts a surrogate pair in two', () => {
+    assert.equal(displayText('a\u{1F608}\u{1F608}', 3), 'a…');
+    assert.equal(displayText('ab\u{1F608}', 4), 'ab\u{1F608}');
+    for (const hostile of HOSTILE_STRINGS) {
+      for (let max = 1; max <= 40; max++) {
+        const shown = displayText(hostile, max);
+        assert.ok(shown.length <= max, `${JSON.stringify(hostile)} at ${max}`);
+        assert.doesNotMatch(shown, /[\ud800-\udfff]/u, `no lone surrogate in ${JSON.stringify(shown)}`);
+        assert.doesNotMatch(shown, /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]/);
+      }
+    }
   });
 });

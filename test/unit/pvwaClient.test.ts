@@ -70,7 +70,7 @@ describe('PvwaClient against the simulator', () => {
   it('reports wrong credentials with the vault code and message, and never logs the password', async () => {
     await assert.rejects(client().logon('CyberArk', DEMO_USERNAME, 'nope'), (e: PvwaError) => {
       assert.equal(e.kind, 'auth');
-      assert.match(e.message, /^PASWS013E: Authentication failure for User \[analyst\]\.$/);
+      assert.match(e.message, /^HTTP 403, PASWS013E: Authentication failure for User \[analyst\]\.$/);
       return true;
     });
     assert.ok(lines.some((l) => /POST \/PasswordVault\/API\/auth\/CyberArk\/Logon 403 \d+ ms/.test(l)), lines.join('\n'));
@@ -87,7 +87,7 @@ describe('PvwaClient against the simulator', () => {
   it('explains a wrong application path (IIS 404 page) in words', async () => {
     const c = client(`${sim.baseUrl}/PVWA`);
     await assert.rejects(c.logon('CyberArk', DEMO_USERNAME, DEMO_PASSWORD), (e: PvwaError) => {
-      assert.match(e.message, /has no such page; check the application path/);
+      assert.match(e.message, /answered HTTP 404: no such page; check the application path/);
       assert.doesNotMatch(e.message, /</);
       return true;
     });
@@ -130,7 +130,7 @@ describe('PvwaClient against the simulator', () => {
     const t = await token(c);
     const id = sim.events()[0].id;
     sim.inject({ kind: 'html', status: 503 }, { method: 'PATCH' });
-    await assert.rejects(c.updateEvent(t, id, { mStatus: 'CLOSED', closeReason: 'HANDLED', reasonText: '' }), /unavailable \(503\)/);
+    await assert.rejects(c.updateEvent(t, id, { mStatus: 'CLOSED', closeReason: 'HANDLED', reasonText: '' }), /answered HTTP 503: the PVWA service may be stopped or overloaded/);
     assert.equal(sim.requests.filter((r) => r.method === 'PATCH').length, 1);
   });
 

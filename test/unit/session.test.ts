@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { parseVaultAddress } from '../../src/api/baseUrl';
 import { PvwaClient } from '../../src/api/pvwaClient';
 import { PasswordStore } from '../../src/auth/passwordStore';
+import { PvwaError } from '../../src/api/errors';
 import { Session, SessionPrompts, SignInTarget } from '../../src/auth/session';
 import { DEMO_PASSWORD, DEMO_RADIUS_ANSWER, DEMO_USERNAME, PvwaSimulator } from '../simulator/server';
 
@@ -49,8 +50,16 @@ describe('Session against the simulator', () => {
       createClient: (address) => new PvwaClient({ address, timeoutSeconds: 5 }),
       rememberPassword: () => remember,
     });
-    return { s, secrets };
+    const changes: boolean[] = [];
+    const refusals: PvwaError[] = [];
+    s.onDidChange((signedIn) => changes.push(signedIn));
+    s.onDidRefuseRenewal((error) => refusals.push(error));
+    return { s, secrets, changes, refusals };
   }
+
+  const logons = () => sim.requests.filter((r) => r.path.endsWith('/Logon'));
+  const logoffs = () => sim.requests.filter((r) => r.path.endsWith('/Logoff'));
+  const eventGets = () => sim.requests.filter((r) => r.method === 'GET');
 
   const target = (method: SignInTarget['method'] = 'CyberArk'): SignInTarget => ({ address: parseVaultAddress(sim.baseUrl), username: DEMO_USERNAME, method });
 
@@ -103,6 +112,81 @@ describe('Session against the simulator', () => {
     await assert.rejects(s.signIn(target()), /PASWS013E/);
     assert.equal(sim.requests.length, 1);
     assert.equal(secrets.map.size, 0);
+  });
+
+  it('a sign-out during a renewal does not bring the session back, and the token the renewal got is logged off', async () => {
+    const { s, changes } = session({ password: DEMO_PASSWORD });
+    await s.signIn(target());
+    sim.expireTokens();
+    sim.inject({ kind: 'latency', ms: 300 }, { method: 'POST', pathIncludes: '/Logon' });
+    const call = s.call((c, t) => c.getEvents(t));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await s.signOut();
+    await assert.rejects(call, /signed out/);
+    assert.equal(s.isSignedIn, false);
+    assert.deepEqual(changes, [true, false]);
+    assert.equal(eventGets().length, 1, 'the call is not retried after sign-out');
+    const renewedLogoff = logoffs().at(-1)!;
+    assert.equal(logoffs().length, 2);
+    assert.equal(renewedLogoff.status, 200, 'the renewed token was live, and is now logged off');
+    assert.notEqual(renewedLogoff.headers.authorization, logoffs()[0].headers.authorization);
+  });
+
+  it('a refused renewal forgets the stored password, signs out, says so, and never sends that password again', async () => {
+    const { s, secrets, changes, refusals } = session({ password: DEMO_PASSWORD });
+    await s.signIn(target());
+    assert.equal(secrets.map.size, 1);
+    sim.expireTokens();
+    sim.inject({ kind: 'error', status: 403, code: 'PASWS013E', message: 'Authentication failure for User [analyst].' }, { method: 'POST', pathIncludes: '/Logon' });
+    const calls = [1, 2, 3].map(() => s.call((c, t) => c.getEvents(t)));
+    const outcomes = await Promise.allSettled(calls);
+    const errors = outcomes.map((o) => (o.status === 'rejected' ? (o.reason as PvwaError) : undefined));
+    assert.ok(errors.every((e) => e instanceof PvwaError), 'every call fails');
+    assert.ok(errors.some((e) => e?.kind === 'auth'), 'with the refusal');
+    assert.equal(logons().length, 2, 'one renewal for the three calls');
+    assert.equal(s.isSignedIn, false);
+    assert.equal(secrets.map.size, 0);
+    assert.deepEqual(changes, [true, false]);
+    assert.equal(refusals.length, 1);
+    assert.match(refusals[0].message, /PASWS013E/);
+    await assert.rejects(s.call((c, t) => c.getEvents(t)), /signed out/);
+    assert.equal(logons().length, 2, 'nothing sent from this window');
+    asked.length = 0;
+    await s.signIn(target());
+    assert.deepEqual(asked, ['password'], 'the next sign-in asks: the refused password is gone');
+  });
+
+  it('a network failure during renewal keeps the session, and the next call renews again', async () => {
+    const { s, secrets, changes, refusals } = session({ password: DEMO_PASSWORD });
+    await s.signIn(target());
+    sim.expireTokens();
+    sim.inject({ kind: 'reset' }, { method: 'POST', pathIncludes: '/Logon' });
+    await assert.rejects(s.call((c, t) => c.getEvents(t)), (e: PvwaError) => e.kind === 'network');
+    assert.equal(s.isSignedIn, true);
+    assert.deepEqual(changes, [true]);
+    assert.deepEqual(refusals, []);
+    assert.equal(secrets.map.size, 1, 'the password is kept');
+    const events = await s.call((c, t) => c.getEvents(t));
+    assert.ok(events.length > 0);
+    assert.equal(logons().length, 3);
+  });
+
+  it('signing in while signed in logs the old session off first', async () => {
+    const { s, changes } = session({ password: DEMO_PASSWORD });
+    await s.signIn(target());
+    await s.signIn(target(), DEMO_PASSWORD);
+    const order = sim.requests.map((r) => `${r.path.split('/').at(-1)} ${r.status}`);
+    assert.deepEqual(order, ['Logon 200', 'Logoff 200', 'Logon 200']);
+    assert.deepEqual(changes, [true, false, true]);
+    assert.ok((await s.call((c, t) => c.getEvents(t))).length > 0);
+  });
+
+  it('a cancelled sign-in while signed in keeps the session', async () => {
+    const { s } = session({ password: undefined }, memorySecrets(), false);
+    await s.signIn(target(), DEMO_PASSWORD);
+    assert.equal(await s.signIn(target()), false);
+    assert.equal(s.isSignedIn, true);
+    assert.equal(logoffs().length, 0);
   });
 
   it('signs out with Logoff and drops the token', async () => {

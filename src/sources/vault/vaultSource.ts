@@ -14,6 +14,7 @@ import { STORAGE_KEYS } from '../../storageKeys';
 import { Emitter } from '../../util/emitter';
 import { EventSource, SourceCapabilities, SourceState } from '../eventSource';
 import { VaultConfig } from './vaultConfig';
+import { VaultNotices } from './vaultNotices';
 
 export interface VaultSourceDeps {
   readonly globalState: vscode.Memento;
@@ -22,6 +23,8 @@ export interface VaultSourceDeps {
   readonly prompts: SessionPrompts;
   /** Events first seen in an incremental refresh of this vault. */
   onNewEvents(source: VaultSource, events: readonly PtaEvent[]): void;
+  /** What the person must be told about this vault's connection, once each time it happens. */
+  notices: VaultNotices;
 }
 
 const CAPABILITIES: SourceCapabilities = { triage: true, refresh: true, openInPvwa: true };
@@ -67,8 +70,8 @@ export class VaultSource implements EventSource, vscode.Disposable {
       }),
       {
         get: () => deps.globalState.get<TimestampUnit>(this.unitKey()),
-        set: (unit) => {
-          deps.log.info(`${this.label}: this vault reads fromUpdateDate in ${unit}; using ${unit} from now on.`);
+        set: (unit, reason) => {
+          deps.log.info(`${this.label}: using fromUpdateDate in ${unit} from now on: ${reason}`);
           void deps.globalState.update(this.unitKey(), unit);
         },
       },
@@ -79,6 +82,8 @@ export class VaultSource implements EventSource, vscode.Disposable {
       autoRefreshSeconds: () => readSettings().autoRefreshSeconds,
       log: { info: (m) => deps.log.info(`${this.label}: ${m}`), warn: (m) => deps.log.warn(`${this.label}: ${m}`) },
       onNewEvents: (events) => deps.onNewEvents(this, events),
+      onFailing: (error) => deps.notices.refreshFailing(this, error),
+      onRecovered: () => deps.notices.refreshRecovered(this),
     });
     this.subscriptions.push(
       this.session.onDidChange((signedIn) => {
@@ -91,6 +96,7 @@ export class VaultSource implements EventSource, vscode.Disposable {
         this.updateState();
       }),
       this.refresh.onDidChangeState(() => this.updateState()),
+      this.session.onDidRefuseRenewal((error) => deps.notices.renewalRefused(this, error)),
     );
   }
 

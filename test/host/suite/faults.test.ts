@@ -10,9 +10,9 @@ import { extensionApi, list, patchRequests, setSettings, signIn, signOut, startV
 const REFRESH_FAULTS: Array<{ name: string; fault: Fault; times: number; message: RegExp }> = [
   { name: 'an answer slower than the time limit', fault: { kind: 'latency', ms: 4000 }, times: 1, message: /did not answer within 2 seconds.*requestTimeoutSeconds/ },
   { name: 'a connection cut mid-answer, every attempt', fault: { kind: 'reset' }, times: 3, message: /connection to 127\.0\.0\.1 was cut before the answer was complete/ },
-  { name: 'an IIS 500 page', fault: { kind: 'html', status: 500 }, times: 1, message: /had an internal error \(an HTML error page, not a PVWA answer\)/ },
-  { name: 'an IIS 502 page, every attempt', fault: { kind: 'html', status: 502 }, times: 3, message: /502 Bad Gateway: a load balancer or proxy could not reach the PVWA/ },
-  { name: 'an IIS 503 page, every attempt', fault: { kind: 'html', status: 503 }, times: 3, message: /is unavailable \(503\)/ },
+  { name: 'an IIS 500 page', fault: { kind: 'html', status: 500 }, times: 1, message: /answered HTTP 500: an internal error \(an HTML error page, not a PVWA answer\)/ },
+  { name: 'an IIS 502 page, every attempt', fault: { kind: 'html', status: 502 }, times: 3, message: /answered HTTP 502 Bad Gateway: a load balancer or proxy could not reach the PVWA/ },
+  { name: 'an IIS 503 page, every attempt', fault: { kind: 'html', status: 503 }, times: 3, message: /answered HTTP 503: the PVWA service may be stopped or overloaded/ },
   { name: 'invalid JSON', fault: { kind: 'invalidJson' }, times: 1, message: /incomplete or invalid JSON/ },
   { name: 'truncated JSON', fault: { kind: 'truncatedJson' }, times: 1, message: /incomplete or invalid JSON/ },
   { name: 'an empty body', fault: { kind: 'emptyBody' }, times: 1, message: /empty body where JSON was expected/ },
@@ -23,7 +23,7 @@ const REFRESH_FAULTS: Array<{ name: string; fault: Fault; times: number; message
 const CLOSE_FAULTS: Array<{ name: string; fault: Fault; message: RegExp }> = [
   { name: 'a 404 (the event is gone)', fault: { kind: 'error', status: 404, code: 'PTAEV404E', message: 'Security event was not found.' }, message: /PTAEV404E: Security event was not found\./ },
   { name: 'a 400 refusing the reason', fault: { kind: 'error', status: 400, code: 'PASWS167E', message: 'There are some invalid parameters.' }, message: /PASWS167E: There are some invalid parameters\./ },
-  { name: 'an IIS 500 page', fault: { kind: 'html', status: 500 }, message: /had an internal error \(an HTML error page/ },
+  { name: 'an IIS 500 page', fault: { kind: 'html', status: 500 }, message: /answered HTTP 500: an internal error \(an HTML error page/ },
   { name: 'a connection cut mid-answer', fault: { kind: 'reset' }, message: /was cut before the answer was complete/ },
   { name: 'invalid JSON after the change', fault: { kind: 'invalidJson' }, message: /incomplete or invalid JSON/ },
 ];

@@ -98,7 +98,7 @@ describe('events tree', () => {
     sim.inject({ kind: 'html', status: 503 }, { method: 'GET', times: 3 });
     await vscode.commands.executeCommand('cyberarkPta.refresh');
     assert.equal(vault(api).store.size, before);
-    assert.match(vault(api).refresh.current.lastError ?? '', /unavailable \(503\)/);
+    assert.match(vault(api).refresh.current.lastError ?? '', /answered HTTP 503: the PVWA service may be stopped/);
     assert.match(api.treeView.message ?? '', /^Refresh failed: .*503.* Showing the list as of/);
     await vscode.commands.executeCommand('cyberarkPta.refresh');
     assert.equal(vault(api).refresh.current.lastError, undefined);

@@ -82,7 +82,7 @@ describe('close and reopen', () => {
     sim.inject({ kind: 'error', status: 400, code: 'PASWS167E', message: 'The event cannot be updated.' }, { method: 'PATCH', pathIncludes: events[1].id });
     const outcome = await vscode.commands.executeCommand<TriageOutcome>('cyberarkPta.closeEvent', { eventIds: events.map((e) => e.id), reason: 'HANDLED', text: 'Bulk triage' });
     assert.deepEqual(outcome.succeeded.map((r) => r.eventId), [events[0].id, events[2].id]);
-    assert.deepEqual(outcome.failed, [{ sourceId: vault(api).id, eventId: events[1].id, message: 'PASWS167E: The event cannot be updated.' }]);
+    assert.deepEqual(outcome.failed, [{ sourceId: vault(api).id, eventId: events[1].id, message: 'HTTP 400, PASWS167E: The event cannot be updated.' }]);
     assert.equal(patchRequests(sim).length, 3);
     assert.equal(vault(api).store.get(events[0].id)?.status, 'CLOSED');
     assert.equal(vault(api).store.get(events[1].id)?.status, 'OPEN', 'a failed close is never shown as closed');
