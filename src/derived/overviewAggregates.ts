@@ -1,6 +1,7 @@
 import type { Entity, EntityKind } from '../model/entities';
 import { displayText, readableCloseReason, readableEventType, RiskBand, riskBand } from '../model/format';
 import type { PtaEvent } from '../model/ptaEvent';
+import { formatDuration } from './durationText';
 import { addDays, HOUR_MS, isoDate, isoOffset, ZonedCalendar } from './zonedCalendar';
 
 /**
@@ -102,7 +103,7 @@ export interface OverviewData {
    * Median of lastUpdateTime - createTime over closed events. An approximation of the time to
    * close: the last update may be later than the close (a comment, a reopen and close).
    */
-  readonly closeTime: { readonly medianMs: number | undefined; readonly sampleCount: number };
+  readonly closeTime: { readonly medianMs: number | undefined; readonly medianText: string | undefined; readonly sampleCount: number };
   readonly sources: readonly SourceCount[];
 }
 
@@ -197,7 +198,7 @@ export function computeOverview(input: OverviewInput): OverviewData {
     otherTypes: { types: beyond.length, events: beyond.reduce((sum, t) => sum + t.open + t.closed, 0) },
     topEntities: topEntities(entityRanks, input.topCount ?? DEFAULT_TOP_COUNT),
     closedByReason: reasonCounts(rawReasons),
-    closeTime: { medianMs: median(closeDurations), sampleCount: closeDurations.length },
+    closeTime: closeTime(closeDurations),
     sources,
   };
 }
@@ -271,11 +272,12 @@ function reasonCounts(rawReasons: Map<string | undefined, number>): ReasonCount[
   return [...byLabel].map(([label, count]) => ({ label, count })).sort((a, b) => b.count - a.count || compareText(a.label, b.label));
 }
 
-function median(values: number[]): number | undefined {
-  if (values.length === 0) return undefined;
-  const sorted = Float64Array.from(values).sort();
+function closeTime(durations: number[]): OverviewData['closeTime'] {
+  if (durations.length === 0) return { medianMs: undefined, medianText: undefined, sampleCount: 0 };
+  const sorted = Float64Array.from(durations).sort();
   const middle = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+  const medianMs = sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+  return { medianMs, medianText: formatDuration(medianMs), sampleCount: sorted.length };
 }
 
 function compareText(a: string, b: string): number {
