@@ -1,5 +1,5 @@
 import type { Entity, EntityKind } from '../model/entities';
-import { displayText, readableCloseReason, readableEventType, RiskBand, riskBand } from '../model/format';
+import { displayText, formatScore, readableCloseReason, readableEventType, RiskBand, riskBand } from '../model/format';
 import type { PtaEvent } from '../model/ptaEvent';
 import { formatDuration } from './durationText';
 import { addDays, HOUR_MS, isoDate, isoOffset, ZonedCalendar } from './zonedCalendar';
@@ -67,6 +67,9 @@ export interface EntityRank {
   readonly label: string;
   readonly openCount: number;
   readonly maxOpenScore: number;
+  /** The band and the score as shown, of maxOpenScore. */
+  readonly band: RiskBand;
+  readonly scoreText: string;
 }
 
 export interface ReasonCount {
@@ -167,7 +170,16 @@ export function computeOverview(input: OverviewInput): OverviewData {
       }
     }
     for (const { entity, openCount, maxOpenScore } of entities.values()) {
-      entityRanks.push({ sourceId: source.id, kind: entity.kind, key: entity.key, label: displayText(entity.label, 80), openCount, maxOpenScore });
+      entityRanks.push({
+        sourceId: source.id,
+        kind: entity.kind,
+        key: entity.key,
+        label: displayText(entity.label, 80),
+        openCount,
+        maxOpenScore,
+        band: riskBand(maxOpenScore),
+        scoreText: formatScore(maxOpenScore),
+      });
     }
     const sourceOpen = sourceBands[0] + sourceBands[1] + sourceBands[2];
     for (let i = 0; i < 3; i++) openByBand[i] += sourceBands[i];

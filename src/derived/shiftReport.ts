@@ -1,5 +1,5 @@
 import type { EntityKind } from '../model/entities';
-import { displayText, formatScore, readableEventType } from '../model/format';
+import { displayText, formatScore, readableEventType, riskBand } from '../model/format';
 import type { PtaEvent } from '../model/ptaEvent';
 import { markdownText } from '../util/markdownText';
 import type { EntityRank, OverviewData } from './overviewAggregates';
@@ -9,6 +9,17 @@ import { formatZonedMinute, ZonedCalendar } from './zonedCalendar';
 export interface ReportedEvent {
   readonly event: PtaEvent;
   readonly sourceLabel: string;
+}
+
+/** The open events of the high band, each with its source's label. */
+export function openHighRiskEvents(sources: ReadonlyArray<{ readonly label: string; readonly events: Iterable<PtaEvent> }>): ReportedEvent[] {
+  const reported: ReportedEvent[] = [];
+  for (const source of sources) {
+    for (const event of source.events) {
+      if (event.status === 'OPEN' && riskBand(event.score) === 'high') reported.push({ event, sourceLabel: source.label });
+    }
+  }
+  return reported;
 }
 
 /** Rows of open high-risk events in one report; the rest are counted. */

@@ -1,8 +1,8 @@
 import { computeOverview, OverviewData } from '../../src/derived/overviewAggregates';
-import type { Entity, EntityKind } from '../../src/model/entities';
-import { hostIdentity } from '../../src/model/hosts';
-import { eventAudits, PtaEvent } from '../../src/model/ptaEvent';
+import type { Entity } from '../../src/model/entities';
+import type { PtaEvent } from '../../src/model/ptaEvent';
 import { EventStore } from '../../src/store/eventStore';
+import { entitiesFromAudits } from '../support/auditEntities';
 import { timeSync } from './stats';
 
 export interface OverviewSamples {
@@ -35,22 +35,4 @@ export function measureOverview(store: EventStore, rounds: number): OverviewSamp
     samples.auditEntitiesMs.push(fromAudits.ms);
   }
   return samples;
-}
-
-/** A stand-in for the entity index's answer: vault users, accounts and hosts of the event's audits, each once. */
-function entitiesFromAudits(event: PtaEvent): Entity[] {
-  const entities = new Map<string, Entity>();
-  const add = (kind: EntityKind, value: string, label: string) => {
-    const key = `${kind}:${value.toLowerCase()}`;
-    if (!entities.has(key)) entities.set(key, { kind, key, label });
-  };
-  for (const audit of eventAudits(event)) {
-    if (audit.vaultUser) add('user', audit.vaultUser, audit.vaultUser);
-    if (audit.account) add('account', audit.account, audit.account);
-    for (const address of [audit.source, audit.target]) {
-      const host = address && hostIdentity(address);
-      if (host) add('host', host.key, host.label);
-    }
-  }
-  return [...entities.values()];
 }

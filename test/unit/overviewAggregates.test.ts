@@ -45,7 +45,7 @@ describe('computeOverview', () => {
       assert.deepEqual(o.types, []);
       assert.deepEqual(o.topEntities, { account: [], user: [], host: [] });
       assert.deepEqual(o.closedByReason, []);
-      assert.deepEqual(o.closeTime, { medianMs: undefined, sampleCount: 0 });
+      assert.deepEqual(o.closeTime, { medianMs: undefined, medianText: undefined, sampleCount: 0 });
       assert.equal(o.sources.length, sources.length);
     }
   });
@@ -59,7 +59,7 @@ describe('computeOverview', () => {
     const filled = o.timeline.buckets.filter((b) => bucketTotal(b) > 0);
     assert.deepEqual(filled.map((b) => [b.key, b.label, b.open.high]), [['2026-03-18', 'Wed 18 Mar', 1]]);
     assert.deepEqual(o.types, [{ type: 'GoldenTicket', label: 'Golden Ticket', open: 1, closed: 0 }]);
-    assert.deepEqual(o.topEntities.account, [{ sourceId: 'vault:a', kind: 'account', key: 'account:corp\\svc_sql', label: 'CORP\\svc_sql', openCount: 1, maxOpenScore: 96 }]);
+    assert.deepEqual(o.topEntities.account, [{ sourceId: 'vault:a', kind: 'account', key: 'account:corp\\svc_sql', label: 'CORP\\svc_sql', openCount: 1, maxOpenScore: 96, band: 'high', scoreText: '96' }]);
     assert.equal(o.topEntities.host[0].label, 'DC01');
     assert.deepEqual(o.sources, [{ id: 'vault:a', label: 'Vault A', open: 1, closed: 0, openByBand: { high: 1, medium: 0, low: 0 } }]);
   });
@@ -199,7 +199,7 @@ describe('computeOverview', () => {
       { label: 'Not given', count: 2 },
       { label: 'False positive', count: 1 },
     ]);
-    assert.deepEqual(o.closeTime, { medianMs: 2.5 * HOUR, sampleCount: 4 });
+    assert.deepEqual(o.closeTime, { medianMs: 2.5 * HOUR, medianText: '2 h 30 min', sampleCount: 4 });
     assert.equal(overview([closed('1', 'OTHER', 1), closed('2', 'OTHER', 5), closed('3', 'OTHER', 9)]).closeTime.medianMs, 5 * HOUR);
   });
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { computeOverview } from '../../src/derived/overviewAggregates';
-import { REPORTED_EVENT_LIMIT, ReportedEvent, shiftReportMarkdown } from '../../src/derived/shiftReport';
+import { openHighRiskEvents, REPORTED_EVENT_LIMIT, shiftReportMarkdown } from '../../src/derived/shiftReport';
 import type { Entity, EntityKind } from '../../src/model/entities';
 import { normalizeEvent, PtaEvent } from '../../src/model/ptaEvent';
 import { hostileEvents } from '../support/hostileEvents';
@@ -19,9 +19,18 @@ function event(id: string, fields: Partial<PtaEvent> = {}): PtaEvent {
 
 function report(sources: Array<{ id: string; label: string; events: PtaEvent[] }>, entitiesOf: (e: PtaEvent) => Entity[] = () => []): string {
   const overview = computeOverview({ sources, now: NOW, lookbackDays: 7, timeZone: 'Europe/Paris', entitiesOf });
-  const highRisk: ReportedEvent[] = sources.flatMap((s) => s.events.filter((e) => e.status === 'OPEN' && e.score > 75).map((e) => ({ event: e, sourceLabel: s.label })));
-  return shiftReportMarkdown(overview, highRisk, NOW);
+  return shiftReportMarkdown(overview, openHighRiskEvents(sources), NOW);
 }
+
+describe('openHighRiskEvents', () => {
+  it('keeps the open events scoring above 75, with their source', () => {
+    const picked = openHighRiskEvents([
+      { label: 'A', events: [event('high', { score: 75.01 }), event('edge', { score: 75 }), event('closed', { status: 'CLOSED' })] },
+      { label: 'B', events: [event('b', { score: 100 })] },
+    ]);
+    assert.deepEqual(picked.map((r) => [r.sourceLabel, r.event.id]), [['A', 'high'], ['B', 'b']]);
+  });
+});
 
 describe('shiftReportMarkdown', () => {
   it('gives the figures, the approximate time to close and the open high-risk events, highest score first', () => {
