@@ -84,6 +84,13 @@ const GOALS: Goal[] = [
     format: ratio,
   },
   {
+    key: 'overviewAggregateMs50k',
+    label: "every aggregate of the Overview (computeOverview) over 50k events, each event's entities already known",
+    max: 50,
+    value: (r) => at(r, 50_000).overviewAggregateMs,
+    format: ms,
+  },
+  {
     key: 'bundleKB',
     label: 'dist/extension.js as built by esbuild.js --production',
     max: 150,
@@ -131,6 +138,8 @@ export function printReport(results: BenchResults): void {
         ['  share of full load time / bytes', ...sizes.map((s) => `${share(s.incrementalTimeShare)} / ${share(s.incrementalByteShare)}`)],
         ["Open group's children, after a change", ...sizes.map((s) => ms(s.groupChildrenAfterChangeMs))],
         ["Open group's children, lists cached", ...sizes.map((s) => ms(s.groupChildrenCachedMs))],
+        ['Overview aggregates, entities known', ...sizes.map((s) => ms(s.overviewAggregateMs))],
+        ['  entities read from the audits instead', ...sizes.map((s) => ms(s.overviewAuditEntitiesMs))],
         ['event cache heap per JSON byte', ...sizes.map((s) => ratio(s.cacheBytesPerJsonByte))],
       ],
     ),

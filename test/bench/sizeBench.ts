@@ -3,11 +3,13 @@ import { measureCacheBytesPerJsonByte } from './cacheMemory';
 import { measureDataPath } from './dataPath';
 import { ExtensionEvents } from './extensionLoad';
 import { measureGroupChildren } from './groupChildren';
+import { measureOverview } from './overviewBench';
 import { median, quantile, RoundPlan } from './stats';
 
 /** Events changed in the vault before each incremental refresh. */
 const CHANGED_EVENTS = 10;
 const GROUP_CHILDREN_ROUNDS = 25;
+const OVERVIEW_ROUNDS = 9;
 
 /** Medians over the measured rounds of one data set. */
 export interface SizeFigures {
@@ -29,6 +31,10 @@ export interface SizeFigures {
   incrementalByteShare: number;
   groupChildrenAfterChangeMs: number;
   groupChildrenCachedMs: number;
+  /** Every aggregate of the Overview, each event's entities known. */
+  overviewAggregateMs: number;
+  /** The same, reading each event's entities from its audits during the pass. */
+  overviewAuditEntitiesMs: number;
   cacheBytesPerJsonByte: number;
 }
 
@@ -38,6 +44,7 @@ export async function benchDataSet(eventCount: number, plan: RoundPlan): Promise
     const events = new ExtensionEvents(vault);
     const dataPath = await measureDataPath(vault, events, plan, CHANGED_EVENTS);
     const groupChildren = measureGroupChildren(events.store, events.view, events.sourceId, GROUP_CHILDREN_ROUNDS);
+    const overview = measureOverview(events.store, OVERVIEW_ROUNDS);
     const cacheBytesPerJsonByte = await measureCacheBytesPerJsonByte(events, dataPath.jsonBytes);
     const fullLoadMs = median(dataPath.fullLoadMs);
     const incrementalMs = median(dataPath.incrementalMs);
@@ -59,6 +66,8 @@ export async function benchDataSet(eventCount: number, plan: RoundPlan): Promise
       incrementalByteShare: incrementalBytes / dataPath.jsonBytes,
       groupChildrenAfterChangeMs: median(groupChildren.afterChangeMs),
       groupChildrenCachedMs: median(groupChildren.cachedMs),
+      overviewAggregateMs: median(overview.heldEntitiesMs),
+      overviewAuditEntitiesMs: median(overview.auditEntitiesMs),
       cacheBytesPerJsonByte,
     };
   } finally {

@@ -1,0 +1,24 @@
+import * as vscode from 'vscode';
+import type { OverviewData } from '../derived/overviewAggregates';
+import { ReportedEvent, shiftReportMarkdown } from '../derived/shiftReport';
+
+export interface CopyShiftReportDeps {
+  /** The Overview's figures now; undefined when nothing is loaded. */
+  data(): OverviewData | undefined;
+  /** See openHighRiskEvents in shiftReport.ts. */
+  openHighRisk(): readonly ReportedEvent[];
+}
+
+/** `cyberarkPta.copyShiftReport`: the Overview's figures and the open high-risk events, as Markdown on the clipboard. */
+export function registerCopyShiftReport(deps: CopyShiftReportDeps): vscode.Disposable {
+  return vscode.commands.registerCommand('cyberarkPta.copyShiftReport', async () => {
+    const data = deps.data();
+    if (!data) {
+      void vscode.window.showInformationMessage('Nothing to report yet: sign in or open an events file first.');
+      return;
+    }
+    const highRisk = deps.openHighRisk();
+    await vscode.env.clipboard.writeText(shiftReportMarkdown(data, highRisk, Date.now()));
+    void vscode.window.showInformationMessage(`Shift report copied as Markdown: ${data.open.toLocaleString('en-US')} open events, ${highRisk.length.toLocaleString('en-US')} of them high risk.`);
+  });
+}
