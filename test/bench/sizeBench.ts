@@ -1,6 +1,7 @@
 import { startBenchVault } from './benchVault';
 import { measureCacheBytesPerJsonByte } from './cacheMemory';
 import { measureDataPath } from './dataPath';
+import { measureEntityIndex } from './entityLookup';
 import { ExtensionEvents } from './extensionLoad';
 import { measureGroupChildren } from './groupChildren';
 import { median, quantile, RoundPlan } from './stats';
@@ -30,6 +31,10 @@ export interface SizeFigures {
   groupChildrenAfterChangeMs: number;
   groupChildrenCachedMs: number;
   cacheBytesPerJsonByte: number;
+  /** Entities with stats, related events and look-alikes of one open event, median over many events. */
+  relatedLookupMs: number;
+  entityIndexBuildMs: number;
+  entityIndexBytesPerEvent: number;
 }
 
 export async function benchDataSet(eventCount: number, plan: RoundPlan): Promise<SizeFigures> {
@@ -38,6 +43,7 @@ export async function benchDataSet(eventCount: number, plan: RoundPlan): Promise
     const events = new ExtensionEvents(vault);
     const dataPath = await measureDataPath(vault, events, plan, CHANGED_EVENTS);
     const groupChildren = measureGroupChildren(events.store, events.view, GROUP_CHILDREN_ROUNDS);
+    const entityIndex = await measureEntityIndex(events.store);
     const cacheBytesPerJsonByte = await measureCacheBytesPerJsonByte(events, dataPath.jsonBytes);
     const fullLoadMs = median(dataPath.fullLoadMs);
     const incrementalMs = median(dataPath.incrementalMs);
@@ -60,6 +66,9 @@ export async function benchDataSet(eventCount: number, plan: RoundPlan): Promise
       groupChildrenAfterChangeMs: median(groupChildren.afterChangeMs),
       groupChildrenCachedMs: median(groupChildren.cachedMs),
       cacheBytesPerJsonByte,
+      relatedLookupMs: median(entityIndex.lookupMs),
+      entityIndexBuildMs: entityIndex.buildMs,
+      entityIndexBytesPerEvent: entityIndex.bytesPerEvent,
     };
   } finally {
     await vault.stop();
