@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
+import { EntityIndex } from '../../src/derived/entityIndex';
 import { lookAlikeHint, triageMemory } from '../../src/derived/triageMemory';
 import { normalizeEvent, PtaEvent } from '../../src/model/ptaEvent';
+import { EventStore } from '../../src/store/eventStore';
+import { generateEvents } from '../simulator/data';
 
 const NOW = Date.UTC(2025, 0, 15, 12);
 const DAY_MS = 86_400_000;
@@ -47,6 +50,17 @@ describe('triageMemory', () => {
     assert.ok(text.length <= 100 && text.length >= 99, String(text.length));
     assert.ok(hostile.startsWith(text));
     assert.ok(!/[\ud800-\udbff]$/.test(text), 'no lone surrogate at the cut');
+  });
+
+  it("remembers the simulator's red team exercise for an open event of the same story", () => {
+    const store = new EventStore();
+    store.replaceAll(generateEvents({ count: 400, now: NOW }).map((raw) => normalizeEvent(raw)!));
+    const index = new EntityIndex(store);
+    const memories = store.list('OPEN').map((event) => triageMemory(index.lookAlikes(event.id), NOW));
+    const redTeam = memories.find((memory) => memory?.suggestion?.text === 'Red team exercise, ticket SEC-2231');
+    assert.ok(redTeam, 'an open event whose look-alikes were closed as the red team exercise');
+    assert.match(redTeam.sentence, /^Closed \d+ times before as False positive: 'Red team exercise, ticket SEC-2231' \(last \d+ (d|h) ago\)/);
+    assert.equal(redTeam.suggestion?.reason, 'NOTREAL');
   });
 
   it('gives a short hint for the tree', () => {
