@@ -81,6 +81,8 @@ export class EntityIndex implements Disposable {
   private readonly indexed: IndexedEvent[] = [];
   private readonly columns = new SlotColumns();
   private rankingCache: readonly EntityWithStats[] | undefined;
+  /** lookAlikeCount's answers until the next change: the tree asks for every row it draws. */
+  private readonly lookAlikeCounts = new Map<string, number>();
   private readonly subscription: Disposable;
   private readonly changeEmitter = new Emitter<void>();
   /** Fires after the index has taken a store change in. */
@@ -204,6 +206,13 @@ export class EntityIndex implements Disposable {
     return found.sort(newestUpdateFirst);
   }
 
+  /** How many look-alikes an event has (0 for a closed one), remembered until the next change. */
+  lookAlikeCount(eventId: string): number {
+    let count = this.lookAlikeCounts.get(eventId);
+    if (count === undefined) this.lookAlikeCounts.set(eventId, (count = this.lookAlikes(eventId).length));
+    return count;
+  }
+
   /**
    * Entities ranked by open risk: highest open score, then open count, then closed count, then
    * key; entities with no open event last. Without `within`, answered from a cache kept until the
@@ -256,6 +265,7 @@ export class EntityIndex implements Disposable {
       for (const event of change.updated) this.put(event);
     }
     this.rankingCache = undefined;
+    this.lookAlikeCounts.clear();
     this.changeEmitter.fire();
   }
 

@@ -103,7 +103,7 @@ function withBareIpsJoined(hosts: Array<Mutable<Entity>>): Array<Mutable<Entity>
   });
 }
 
-export function userEntity(vaultUser: string): Entity {
+function userEntity(vaultUser: string): Entity {
   return { kind: 'user', key: `user:${vaultUser.trim().toLowerCase()}`, label: vaultUser };
 }
 

@@ -104,6 +104,8 @@ describe('EntityIndex', () => {
       ev('closed-unrelated', { user: 'akumar' }, closed),
     ]);
     assert.deepEqual(ids(index.lookAlikes('open')), ['closed-by-bare-ip', 'closed-by-user']);
+    assert.equal(index.lookAlikeCount('open'), 2);
+    assert.equal(index.lookAlikeCount('open-same'), 1);
     assert.deepEqual(index.lookAlikes('closed-by-user'), []);
     assert.deepEqual(index.lookAlikes('unknown'), []);
   });
@@ -139,6 +141,10 @@ describe('EntityIndex', () => {
     store.upsert(ev('a', { user: 'jsmith' }, { mStatus: 'CLOSED', closeReason: 'HANDLED' }));
     store.upsert(ev('b', { user: 'jsmith' }, { mStatus: 'OPEN' }));
     assert.deepEqual(seen, [2, 1]);
+    assert.equal(index.lookAlikeCount('b'), 1);
+    store.upsert(ev('a', { user: 'jsmith' }, { mStatus: 'OPEN' }));
+    assert.equal(index.lookAlikeCount('b'), 0, 'the remembered count is dropped on a change');
+    store.upsert(ev('a', { user: 'jsmith' }, { mStatus: 'CLOSED', closeReason: 'HANDLED' }));
     assert.deepEqual(ids(index.lookAlikes('b')), ['a']);
     store.replaceAll([ev('z', { user: 'mgarcia' })]);
     assert.deepEqual(index.events('user:jsmith'), []);
