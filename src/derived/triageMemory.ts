@@ -53,7 +53,7 @@ export function lookAlikeHint(lookAlikeCount: number): string | undefined {
   return lookAlikeCount > 0 ? `seen before: closed ${lookAlikeCount}×` : undefined;
 }
 
-export function closeGroups(closed: readonly PtaEvent[]): CloseGroup[] {
+function closeGroups(closed: readonly PtaEvent[]): CloseGroup[] {
   const groups = new Map<string, { reason?: string; text: string; count: number; lastClosed: number }>();
   for (const event of closed) {
     const reason = event.closeReason && event.closeReason.toUpperCase() !== 'NONE' ? event.closeReason.toUpperCase() : undefined;
