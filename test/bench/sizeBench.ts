@@ -1,6 +1,7 @@
 import { startBenchVault } from './benchVault';
 import { measureCacheBytesPerJsonByte } from './cacheMemory';
 import { measureDataPath } from './dataPath';
+import { measureEntityIndex } from './entityLookup';
 import { ExtensionEvents } from './extensionLoad';
 import { measureGroupChildren } from './groupChildren';
 import { measureOverview } from './overviewBench';
@@ -36,6 +37,10 @@ export interface SizeFigures {
   /** The same, reading each event's entities from its audits during the pass. */
   overviewAuditEntitiesMs: number;
   cacheBytesPerJsonByte: number;
+  /** Entities with stats, related events and look-alikes of one open event, median over many events. */
+  relatedLookupMs: number;
+  entityIndexBuildMs: number;
+  entityIndexBytesPerEvent: number;
 }
 
 export async function benchDataSet(eventCount: number, plan: RoundPlan): Promise<SizeFigures> {
@@ -45,6 +50,7 @@ export async function benchDataSet(eventCount: number, plan: RoundPlan): Promise
     const dataPath = await measureDataPath(vault, events, plan, CHANGED_EVENTS);
     const groupChildren = measureGroupChildren(events.store, events.view, events.sourceId, GROUP_CHILDREN_ROUNDS);
     const overview = measureOverview(events.store, OVERVIEW_ROUNDS);
+    const entityIndex = await measureEntityIndex(events.store);
     const cacheBytesPerJsonByte = await measureCacheBytesPerJsonByte(events, dataPath.jsonBytes);
     const fullLoadMs = median(dataPath.fullLoadMs);
     const incrementalMs = median(dataPath.incrementalMs);
@@ -69,6 +75,9 @@ export async function benchDataSet(eventCount: number, plan: RoundPlan): Promise
       overviewAggregateMs: median(overview.heldEntitiesMs),
       overviewAuditEntitiesMs: median(overview.auditEntitiesMs),
       cacheBytesPerJsonByte,
+      relatedLookupMs: median(entityIndex.lookupMs),
+      entityIndexBuildMs: entityIndex.buildMs,
+      entityIndexBytesPerEvent: entityIndex.bytesPerEvent,
     };
   } finally {
     await vault.stop();

@@ -1,4 +1,4 @@
-import { buildEstate, Estate, Host, VaultAccount } from './estate';
+import { buildEstate, Estate, Host, Recurrence, VaultAccount } from './estate';
 import {
   AuditKind,
   CLOSE_REASONS,
@@ -52,6 +52,13 @@ const ODD_SHAPES = [
 ] as const;
 type OddShape = (typeof ODD_SHAPES)[number];
 const BOUNDARY_SCORES = [0, 35, 75, 100, 34.99999999999999, 75.00000000000001];
+/**
+ * Share of events that are one of the estate's recurring stories (the same type, account, vault
+ * user and hosts each time), of which RECURRING_CLOSED_SHARE are already closed the story's way:
+ * the look-alikes triage memory finds.
+ */
+const RECURRING_SHARE = 0.1;
+const RECURRING_CLOSED_SHARE = 0.6;
 
 /** Generates `count` realistic events, newest lastUpdateTime first; the same seed and `now` give the same events. */
 export function generateEvents(options: GenerateOptions): RawEvent[] {
@@ -93,6 +100,7 @@ interface EventParties extends DetectionContext {
 class EventGenerator {
   private oddShapesUsed = 0;
   private hostileCursor = 0;
+  private recurrencesUsed = 0;
 
   constructor(
     private readonly random: SeededRandom,
@@ -104,13 +112,14 @@ class EventGenerator {
     const random = this.random;
     const hostile = evenlySpaced(index, this.settings.hostileShare, Math.ceil);
     const oddShape = !hostile && evenlySpaced(index, ODD_SHAPE_SHARE, Math.floor) ? this.nextOddShape() : undefined;
+    const recurrence = !hostile && !oddShape && evenlySpaced(index, RECURRING_SHARE, Math.round) ? this.nextRecurrence() : undefined;
 
-    const kind = random.pick(EVENT_KINDS);
+    const kind = recurrence ? EVENT_KINDS.find((k) => k.type === recurrence.story.type)! : random.pick(EVENT_KINDS);
     const auditKind = random.pick(kind.audits);
     const lastUpdateTime = this.settings.now - Math.floor(random.next() * this.settings.windowMs);
     const auditCount = oddShape === 'maxAudits' ? MAX_AUDITS : this.auditCount();
     const createTime = auditCount > 1 || random.chance(0.3) ? lastUpdateTime - random.int(1_000, 3 * DAY_MS) : lastUpdateTime;
-    const parties = this.parties(auditKind);
+    const parties = this.parties(auditKind, recurrence);
     const audits = this.auditTimes(createTime, lastUpdateTime, auditCount).map((time) => this.audit(auditKind, time, parties));
 
     const event: RawEvent = {
@@ -124,7 +133,8 @@ class EventGenerator {
       mStatus: 'OPEN',
     };
     if (random.chance(0.15)) delete event.additionalData;
-    this.setStatus(event);
+    if (recurrence) this.setRecurringStatus(event, recurrence);
+    else this.setStatus(event);
     if (hostile) this.plantHostileStrings(event);
     if (oddShape) this.applyOddShape(event, oddShape);
     return event;
@@ -132,6 +142,10 @@ class EventGenerator {
 
   private nextOddShape(): OddShape {
     return ODD_SHAPES[this.oddShapesUsed++ % ODD_SHAPES.length];
+  }
+
+  private nextRecurrence(): Recurrence {
+    return this.estate.recurrences[this.recurrencesUsed++ % this.estate.recurrences.length];
   }
 
   /** 1 + Binomial(19, p): always 1..20, with exactly the requested mean. */
@@ -149,9 +163,13 @@ class EventGenerator {
     return [createTime, ...later.sort((a, b) => a - b)];
   }
 
-  private parties(auditKind: AuditKind): EventParties {
+  private parties(auditKind: AuditKind, recurrence: Recurrence | undefined): EventParties {
     const random = this.random;
     const psmCommand = auditKind.psm ? this.psmCommand(auditKind.psm) : undefined;
+    if (recurrence) {
+      const { account, source, target, vaultUser } = recurrence;
+      return { account, source, target, station: source.ip, vaultUser, matchPattern: psmCommand?.matchPattern };
+    }
     const source = random.chance(0.2) ? random.pick(this.estate.externalAddresses) : random.pick(this.estate.hosts);
     return {
       account: random.pick(this.estate.accounts),
@@ -213,6 +231,13 @@ class EventGenerator {
     event.mStatus = 'CLOSED';
     event.closeReason = random.pick(CLOSE_REASONS);
     event.reasonText = random.pick(REASON_TEXTS);
+  }
+
+  private setRecurringStatus(event: RawEvent, recurrence: Recurrence): void {
+    if (!this.random.chance(RECURRING_CLOSED_SHARE)) return;
+    event.mStatus = 'CLOSED';
+    event.closeReason = recurrence.story.closeReason;
+    event.reasonText = recurrence.story.reasonText;
   }
 
   private plantHostileStrings(event: RawEvent): void {

@@ -1,3 +1,4 @@
+import { RECURRING_STORIES, RecurringStory } from './eventCatalog';
 import { SeededRandom } from './random';
 
 /**
@@ -21,11 +22,21 @@ export interface VaultAccount {
   spnList: string[];
 }
 
+/** A recurring story bound to the account, vault user and hosts it keeps happening with. */
+export interface Recurrence {
+  story: RecurringStory;
+  account: VaultAccount;
+  vaultUser: string;
+  source: Host;
+  target: Host;
+}
+
 export interface Estate {
   hosts: Host[];
   externalAddresses: string[];
   accounts: VaultAccount[];
   vaultUsers: string[];
+  recurrences: Recurrence[];
 }
 
 export const DOMAIN_FQDN = 'corp.example.com';
@@ -49,7 +60,14 @@ export function buildEstate(random: SeededRandom, eventCount: number): Estate {
     nextAccountInSafe.set(safeId, accountNumber);
     return buildAccount(random, `${safeId}_${accountNumber}`, random.pick(hosts));
   });
-  return { hosts, externalAddresses, accounts, vaultUsers: VAULT_USERS };
+  const recurrences = RECURRING_STORIES.map((story) => ({
+    story,
+    account: random.pick(accounts),
+    vaultUser: random.pick(VAULT_USERS),
+    source: random.pick(hosts),
+    target: random.pick(hosts),
+  }));
+  return { hosts, externalAddresses, accounts, vaultUsers: VAULT_USERS, recurrences };
 }
 
 function buildHost(random: SeededRandom, index: number): Host {

@@ -96,6 +96,21 @@ export const REASON_TEXTS = [
   'Maintenance window',
 ];
 
+/** A detection a site sees again and again for the same people and machines, and how its analysts close it. */
+export interface RecurringStory {
+  type: string;
+  closeReason: (typeof CLOSE_REASONS)[number];
+  reasonText: string;
+}
+
+export const RECURRING_STORIES: RecurringStory[] = [
+  { type: 'PSMSuspiciousActivity', closeReason: 'NOTREAL', reasonText: 'Red team exercise, ticket SEC-2231' },
+  { type: 'InteractiveLogonWithServiceAccount', closeReason: 'NOTREAL', reasonText: 'Nightly backup job, approved in CHG0041877' },
+  { type: 'VaultViaIrregularIp', closeReason: 'NOTREAL', reasonText: 'Vulnerability scanner, known and expected' },
+  { type: 'SuspiciousPasswordChange', closeReason: 'HANDLED', reasonText: 'Verified with the account owner, password rotated' },
+  { type: 'VaultViaIrregularHours', closeReason: 'OTHER', reasonText: 'On-call engineer during incident INC0012345' },
+];
+
 const CLOUD_OPERATIONS = ['CreateAccessKey', 'AttachUserPolicy', 'StopLogging', 'PutBucketPolicy', 'AssumeRole'];
 
 export function cloudData(random: SeededRandom): Record<string, unknown> {

@@ -102,7 +102,7 @@ describe('Triage in bulk against the simulator', () => {
     sim.inject({ kind: 'error', status: 400, code: 'PASWS167E', message: 'There are some invalid parameters.' }, { method: 'PATCH', times: 2 });
     sim.inject({ kind: 'reset' }, { method: 'PATCH' });
     const outcome = await triageEvents(session, closeRequests(open(), 'HANDLED', ''), { concurrency: 1 });
-    assert.deepEqual(outcome.failed.map((f) => f.message), ['PASWS167E: There are some invalid parameters.', 'PASWS167E: There are some invalid parameters.']);
+    assert.deepEqual(outcome.failed.map((f) => f.message), ['HTTP 400, PASWS167E: There are some invalid parameters.', 'HTTP 400, PASWS167E: There are some invalid parameters.']);
     assert.equal(outcome.outcomeUnknown.length, 1);
     assert.equal(outcome.succeeded.length, COUNT - 3);
   });

@@ -43,7 +43,7 @@ describe('eventHoverMarkdown', () => {
       eventHoverMarkdown([0, 'type'], 'SuspectedCredentialsTheft', NOW),
       '**Suspected credentials theft**\n\nA user connected to a machine or a cloud service without first retrieving the required credentials from the Vault\\.\n\nSensor: Logs \\(SIEM, Unix, AWS, Azure\\) and the Vault',
     );
-    assert.equal(eventHoverMarkdown(['type'], '[x](command:evil)', NOW), '**\\[x\\]\\(command:evil\\)**\n\nA type this extension does not know yet.');
+    assert.equal(eventHoverMarkdown(['type'], '[x](command:evil)', NOW), '**\\[x\\]\\(command\\:evil\\)**\n\nA type this extension does not know yet.');
     assert.equal(eventHoverMarkdown(['type'], '__proto__', NOW), '**\\_\\_proto\\_\\_**\n\nA type this extension does not know yet.');
   });
 

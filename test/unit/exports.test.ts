@@ -126,7 +126,7 @@ describe('Export', () => {
     it('renders one event as a list of its facts, escaped', () => {
       const [event] = hostile().filter((e) => e.type.startsWith('[click]'));
       const markdown = eventsToMarkdown([event]);
-      assert.match(markdown, /^### \\\[click\\\]\\\(command:workbench\\\.action\\\.terminal\\\.new\\\)\n\n- \*\*ID:\*\* /);
+      assert.match(markdown, /^### \\\[click\\\]\\\(command\\:workbench\\\.action\\\.terminal\\\.new\\\)\n\n- \*\*ID:\*\* /);
       assert.doesNotMatch(markdown.split('\n').slice(1).join('\n'), ACTIVE);
     });
   });

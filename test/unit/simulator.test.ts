@@ -265,6 +265,27 @@ describe('PVWA simulator', () => {
       assert.deepEqual(HOSTILE_STRINGS.filter((text) => !everything.has(text)), []);
     });
 
+    it('repeats detections for the same account, and closes most of them the same way', () => {
+      const events = generateEvents({ count: 400, now: NOW });
+      const accountOf = (event: RawEvent) => ((auditsOf(event)[0]?.account as Json | undefined)?.accountAsStr as string | undefined);
+      const redTeam = events.filter((event) => event.reasonText === 'Red team exercise, ticket SEC-2231');
+      assert.ok(redTeam.length >= 3, `${redTeam.length} closed as the red team exercise`);
+      assert.ok(redTeam.every((event) => event.mStatus === 'CLOSED' && event.closeReason === 'NOTREAL' && event.type === 'PSMSuspiciousActivity'));
+      const accounts = new Set(redTeam.map(accountOf));
+      const openAlike = events.find((event) => event.mStatus === 'OPEN' && event.type === 'PSMSuspiciousActivity' && accounts.has(accountOf(event)));
+      assert.ok(openAlike, 'an open event of the same type and account');
+    });
+
+    it('shows a host as a bare IP in one event and resolved to its name in another', () => {
+      const addresses = generateEvents({ count: 200, now: NOW, hostileShare: 0 })
+        .flatMap(auditsOf)
+        .flatMap((audit) => [audit.source, audit.target] as Array<Json | undefined>)
+        .filter((address): address is Json => !!address);
+      const resolvedIps = new Set(addresses.map((a) => (a.mResolvedAddress as Json | undefined)?.mAddress).filter(Boolean));
+      const bare = addresses.filter((a) => !a.mResolvedAddress && resolvedIps.has(a.mOriginalAddress));
+      assert.ok(bare.length >= 10, `${bare.length} bare IPs resolved elsewhere`);
+    });
+
     it('generates 50,000 events', function () {
       this.timeout(60_000);
       assert.equal(generateEvents({ count: 50_000 }).length, 50_000);
