@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { inputPrompts } from './auth/inputPrompts';
 import { PasswordStore } from './auth/passwordStore';
+import { registerCloseSameWay } from './commands/closeSameWayCommand';
 import { registerEventCommands } from './commands/eventCommands';
 import { registerFilterCommands } from './commands/filterCommands';
 import { registerRefreshCommands } from './commands/refreshCommands';
@@ -11,7 +12,8 @@ import { readSettings, SECTION } from './config';
 import { DetailsAction, EventDetailsPanels } from './details/eventDetailsPanels';
 import { RAW_JSON_SCHEME, RawJsonDocuments } from './details/rawJsonDocuments';
 import { Log } from './log';
-import { accountEntityKeys } from './model/accountKeys';
+import { registerOverview } from './overview/registerOverview';
+import { EntityIndexes } from './derived/entityIndexes';
 import { EventRef } from './sources/eventSource';
 import { EventSources } from './sources/eventSources';
 import { vaultNotices } from './sources/vault/vaultNotices';
@@ -32,12 +34,13 @@ let activeServices: Services | undefined;
 export async function activate(context: vscode.ExtensionContext): Promise<Services | undefined> {
   const log = new Log();
   const sources = new EventSources();
-  const view = new EventView(sources, accountEntityKeys, (filter, order) => {
+  const indexes = new EntityIndexes(sources);
+  const view = new EventView(sources, (sourceId, event) => indexes.keysOf(sourceId, event.id), (filter, order) => {
     void context.workspaceState.update(STORAGE_KEYS.filter, filter);
     void context.workspaceState.update(STORAGE_KEYS.sortOrder, order);
   });
   view.restore(context.workspaceState.get<EventFilter>(STORAGE_KEYS.filter, {}), context.workspaceState.get<SortOrder>(STORAGE_KEYS.sortOrder, 'updated'));
-  const tree = new EventsTreeProvider(sources, view);
+  const tree = new EventsTreeProvider(sources, view, indexes);
   const treeView = vscode.window.createTreeView<TreeNode>('cyberarkPta.events', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
   const passwords = new PasswordStore(context.secrets, (message) => {
     log.warn(message);
@@ -70,15 +73,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<Servic
   const panels = new EventDetailsPanels(vscode.Uri.joinPath(context.extensionUri, 'media'), sources, onDetailsAction);
   const rawJson = new RawJsonDocuments(sources);
   const chrome = new EventsViewChrome(treeView, tree, sources, view);
-  const services: Services = { context, log, passwords, sources, vaults, view, tree, treeView, chrome, panels };
+  const core = { context, log, passwords, sources, vaults, indexes, view, tree, treeView, chrome, panels };
+  const overview = registerOverview(core);
+  const services: Services = { ...core, overview: overview.provider };
 
   context.subscriptions.push(
     log,
     tree,
     treeView,
     vaults,
+    indexes,
     sources,
     view,
+    new vscode.Disposable(indexes.onDidChange((sourceId) => view.entitiesChanged(sourceId)).dispose),
     panels,
     rawJson,
     chrome,
@@ -86,11 +93,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<Servic
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration(`${SECTION}.autoRefreshSeconds`)) for (const vault of vaults.all()) vault.refresh.reschedule();
     }),
+    ...overview.disposables,
     ...registerSessionCommands(services),
     ...registerVaultCommands(services),
     ...registerRefreshCommands(services),
     ...registerEventCommands(services),
     ...registerTriageCommands(services),
+    ...registerCloseSameWay(services),
     ...registerFilterCommands(services),
   );
   activeServices = services;

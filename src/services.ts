@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import { PasswordStore } from './auth/passwordStore';
+import { EntityIndexes } from './derived/entityIndexes';
 import { EventDetailsPanels } from './details/eventDetailsPanels';
 import { Log } from './log';
+import { OverviewViewProvider } from './overview/overviewView';
 import { EventSources } from './sources/eventSources';
 import { VaultSources } from './sources/vault/vaultSources';
 import { EventView } from './store/eventView';
@@ -18,9 +20,12 @@ export interface Services {
   readonly sources: EventSources;
   /** The configured vaults, kept in line with the settings. */
   readonly vaults: VaultSources;
+  /** One entity index per source: entities, related events, look-alikes. */
+  readonly indexes: EntityIndexes;
   readonly view: EventView;
   readonly tree: EventsTreeProvider;
   readonly treeView: vscode.TreeView<TreeNode>;
   readonly chrome: EventsViewChrome;
   readonly panels: EventDetailsPanels;
+  readonly overview: OverviewViewProvider;
 }

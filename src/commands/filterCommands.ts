@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { inertQuickPick } from '../util/inertText';
 import { displayText, readableEventType } from '../model/format';
 import { EventFilter, SortOrder } from '../store/eventFilter';
+import { accountKey } from '../model/entities';
 import { EventStatus } from '../model/ptaEvent';
 import { describeFilter } from '../store/filterDescription';
 import { Services } from '../services';
@@ -146,7 +147,7 @@ async function showEventsForAccount(services: Services, node: unknown): Promise<
   const name = typeof audit?.account === 'string' && audit.account ? audit.account : typeof audit?.accountId === 'string' ? audit.accountId : undefined;
   if (typeof sourceId !== 'string' || !name) return;
   const accountId = typeof audit?.accountId === 'string' ? audit.accountId : undefined;
-  await setClientFilter(services, { ...services.view.currentFilter, entity: { kind: 'account', key: `account:${name.toLowerCase()}`, label: name, accountId, sourceId } });
+  await setClientFilter(services, { ...services.view.currentFilter, entity: { kind: 'account', key: `account:${accountKey(name)}`, label: name, accountId, sourceId } });
 }
 
 async function clearFilter(services: Services): Promise<void> {

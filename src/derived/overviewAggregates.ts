@@ -17,8 +17,8 @@ export interface OverviewInput {
   readonly lookbackDays: number;
   /** IANA zone the days and hours follow; the machine's when missing or unknown. */
   readonly timeZone?: string;
-  /** The entities of an event, each kind and key once (see src/model/entities.ts). */
-  readonly entitiesOf: (event: PtaEvent) => readonly Entity[];
+  /** The entities of an event of the given source, each kind and key once (see src/derived/entityIndex.ts). */
+  readonly entitiesOf: (event: PtaEvent, sourceId: string) => readonly Entity[];
   /** Length of each top list; default 8. */
   readonly topCount?: number;
 }
@@ -154,7 +154,7 @@ export function computeOverview(input: OverviewInput): OverviewData {
       if (open) {
         typeCount.open++;
         sourceBands[band]++;
-        for (const entity of input.entitiesOf(event)) {
+        for (const entity of input.entitiesOf(event, source.id)) {
           const held = entities.get(entity.key);
           if (!held) entities.set(entity.key, { entity, openCount: 1, maxOpenScore: event.score });
           else {

@@ -1,4 +1,5 @@
 import { Entity } from '../model/entities';
+import { riskBand, RiskBand } from '../model/format';
 import { EventStatus, PtaEvent } from '../model/ptaEvent';
 
 /** What the view narrows the loaded events to. Everything here is applied locally, across every source. */
@@ -9,6 +10,9 @@ export interface EventFilter {
   /** Case-insensitive text matched anywhere in the event's values (type, users, accounts, addresses, commands, additionalData). */
   readonly text?: string;
   readonly status?: EventStatus;
+  readonly band?: RiskBand;
+  /** Events created in [from, to) (epoch ms), e.g. a day or an hour clicked in the Overview; `label` names it. */
+  readonly created?: { readonly from: number; readonly to: number; readonly label: string };
   /** Events involving this entity (an account, a vault user or a host), within its own source. */
   readonly entity?: Pick<Entity, 'kind' | 'key' | 'label' | 'accountId'> & { readonly sourceId: string };
   /** Source ids to keep; empty or undefined keeps all. */
@@ -28,6 +32,8 @@ export function isFilterActive(filter: EventFilter): boolean {
     (filter.types?.length ?? 0) > 0 ||
     (filter.text ?? '').trim() !== '' ||
     !!filter.status ||
+    !!filter.band ||
+    !!filter.created ||
     !!filter.entity ||
     (filter.sources?.length ?? 0) > 0
   );
@@ -42,6 +48,11 @@ export function showsSource(filter: EventFilter, sourceId: string): boolean {
 export function matchesFilter(event: PtaEvent, filter: EventFilter, lookups: FilterLookups): boolean {
   if (filter.status && event.status !== filter.status) return false;
   if (filter.minScore !== undefined && event.score < filter.minScore) return false;
+  if (filter.band && riskBand(event.score) !== filter.band) return false;
+  if (filter.created) {
+    const created = event.createTime ?? event.lastUpdateTime;
+    if (created < filter.created.from || created >= filter.created.to) return false;
+  }
   if (filter.types && filter.types.length > 0 && !filter.types.includes(event.type)) return false;
   if (filter.entity && !lookups.entityKeys(event).has(filter.entity.key)) return false;
   const needle = filter.text?.trim().toLowerCase();

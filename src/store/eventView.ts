@@ -14,13 +14,12 @@ export class EventView {
   private order: SortOrder = 'updated';
   private readonly cache = new Map<string, Partial<Record<EventStatus, readonly PtaEvent[]>>>();
   private readonly searchTexts = new WeakMap<PtaEvent, string>();
-  private readonly entityKeySets = new WeakMap<PtaEvent, ReadonlySet<string>>();
   private readonly changeEmitter = new Emitter<void>();
   readonly onDidChange = this.changeEmitter.event;
 
   constructor(
     private readonly sources: EventSources,
-    private readonly entityKeysOf: (event: PtaEvent) => readonly string[],
+    private readonly entityKeysOf: (sourceId: string, event: PtaEvent) => readonly string[],
     private readonly persist: (filter: EventFilter, order: SortOrder) => void = () => undefined,
   ) {
     sources.onDidChangeEvents(({ source }) => this.invalidate(source.id));
@@ -72,7 +71,8 @@ export class EventView {
     let list = lists[status];
     if (!list) {
       const all = this.sources.get(sourceId)?.store.list(status) ?? [];
-      const filtered = !this.showsSource(sourceId) ? [] : this.isFiltered ? all.filter((e) => matchesFilter(e, this.filter, this.lookups)) : all;
+      const lookups = this.lookupsFor(sourceId);
+      const filtered = !this.showsSource(sourceId) ? [] : this.isFiltered ? all.filter((e) => matchesFilter(e, this.filter, lookups)) : all;
       list = this.order === 'score' ? [...filtered].sort(byScoreThenNewest) : filtered;
       lists[status] = list;
     }
@@ -110,17 +110,17 @@ export class EventView {
     this.changeEmitter.dispose();
   }
 
-  private readonly lookups = {
-    searchText: (event: PtaEvent) => this.searchTextOf(event),
-    entityKeys: (event: PtaEvent) => {
-      let keys = this.entityKeySets.get(event);
-      if (!keys) {
-        keys = new Set(this.entityKeysOf(event));
-        this.entityKeySets.set(event, keys);
-      }
-      return keys;
-    },
-  };
+  private lookupsFor(sourceId: string) {
+    return {
+      searchText: (event: PtaEvent) => this.searchTextOf(event),
+      entityKeys: (event: PtaEvent) => new Set(this.entityKeysOf(sourceId, event)),
+    };
+  }
+
+  /** What a source's lists depend on besides its store changed (its entity index learned an alias). */
+  entitiesChanged(sourceId: string): void {
+    if (this.filter.entity?.sourceId === sourceId) this.invalidate(sourceId);
+  }
 
   private invalidate(sourceId?: string): void {
     if (sourceId === undefined) this.cache.clear();

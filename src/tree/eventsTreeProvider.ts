@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import { eventAudits, EventStatus, PtaEvent } from '../model/ptaEvent';
+import { EntityIndexes } from '../derived/entityIndexes';
+import { lookAlikeHint } from '../derived/triageMemory';
 import { matchReason } from '../store/matchReason';
 import { EventSource } from '../sources/eventSource';
 import { EventSources } from '../sources/eventSources';
@@ -23,10 +25,13 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
   constructor(
     private readonly sources: EventSources,
     private readonly view: EventView,
+    private readonly indexes: EntityIndexes,
     private readonly now: () => number = Date.now,
   ) {
     this.subscriptions.push(
       view.onDidChange(() => this.refresh()),
+      // Look-alike hints change when other events close or reopen.
+      indexes.onDidChange(() => this.refresh()),
       sources.onDidChangeEvents(({ source, change }) => {
         if (change.kind === 'reset') this.nodesOf(source.id).pages.reset();
       }),
@@ -61,9 +66,10 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
       case 'event': {
         const event = source?.store.get(node.eventId);
         if (!source || !event) return new vscode.TreeItem('Event no longer available');
-        const item = eventItem(event, this.now(), this.matched(event));
+        const lookAlikes = event.status === 'OPEN' ? (this.indexes.of(node.sourceId)?.lookAlikeCount(event.id) ?? 0) : 0;
+        const item = eventItem(event, this.now(), this.matched(event), lookAlikeHint(lookAlikes));
         item.id = `event:${node.sourceId}:${node.eventId}`;
-        item.contextValue = eventContext(event.status, source);
+        item.contextValue = eventContext(event.status, source, lookAlikes > 0);
         item.command = { command: 'cyberarkPta.showEventDetails', title: 'Show Event Details', arguments: [{ sourceId: node.sourceId, eventId: node.eventId, preview: true }] };
         return item;
       }
@@ -86,7 +92,10 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
   resolveTreeItem(item: vscode.TreeItem, node: TreeNode): vscode.TreeItem {
     if (node.kind === 'event') {
       const event = this.sources.get(node.sourceId)?.store.get(node.eventId);
-      if (event) item.tooltip = eventTooltip(event, this.now(), this.matched(event));
+      if (event) {
+        const lookAlikes = event.status === 'OPEN' ? (this.indexes.of(node.sourceId)?.lookAlikeCount(event.id) ?? 0) : 0;
+        item.tooltip = eventTooltip(event, this.now(), this.matched(event), lookAlikeHint(lookAlikes));
+      }
     } else if (node.kind === 'audit') {
       item.tooltip = auditTooltip(node.audit);
     }
@@ -202,9 +211,9 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
   }
 }
 
-/** `event:open:triage:pvwa`: menus match the tokens with regular expressions. */
-function eventContext(status: EventStatus, source: EventSource): string {
-  return ['event', status === 'OPEN' ? 'open' : 'closed', source.capabilities.triage && 'triage', source.capabilities.openInPvwa && 'pvwa']
+/** `event:open:triage:pvwa:lookalikes`: menus match the tokens with regular expressions. */
+function eventContext(status: EventStatus, source: EventSource, hasLookAlikes: boolean): string {
+  return ['event', status === 'OPEN' ? 'open' : 'closed', source.capabilities.triage && 'triage', source.capabilities.openInPvwa && 'pvwa', hasLookAlikes && 'lookalikes']
     .filter(Boolean)
     .join(':');
 }

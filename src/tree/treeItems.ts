@@ -35,9 +35,10 @@ export function groupItem(status: 'OPEN' | 'CLOSED', shown: number, total: numbe
  * narrow sidebar the description goes first: the score therefore leads the label (like the
  * number of a pull request), and the type name after it is what gets cut. The risk band is the
  * icon's colour; a closed event's icon is muted, since it no longer asks for attention.
- * `matched` (why the text filter kept the event) leads the description while a filter is active.
+ * `matched` (why the text filter kept the event) leads the description while a filter is active;
+ * `seenBefore` ("seen before: closed 2×") says an open event has closed look-alikes.
  */
-export function eventItem(event: PtaEvent, now: number, matched?: string): vscode.TreeItem {
+export function eventItem(event: PtaEvent, now: number, matched?: string, seenBefore?: string): vscode.TreeItem {
   const item = new vscode.TreeItem(
     `${formatScore(event.score)} · ${displayText(readableEventType(event.type), 80)}`,
     event.auditCount > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
@@ -45,7 +46,7 @@ export function eventItem(event: PtaEvent, now: number, matched?: string): vscod
   const { who, where } = eventSubject(event, 40);
   const closed = event.status === 'CLOSED' ? (readableCloseReason(event.closeReason) ?? 'Closed') : undefined;
   const age = formatAge(event.lastUpdateTime, now);
-  item.description = [matched, closed, subjectText(who, where), age].filter(Boolean).join(' · ');
+  item.description = [matched, closed, seenBefore, subjectText(who, where), age].filter(Boolean).join(' · ');
   item.iconPath = closed ? CLOSED_ICON : RISK_ICONS[riskBand(event.score)];
   item.accessibilityInformation = {
     label: [
@@ -56,6 +57,7 @@ export function eventItem(event: PtaEvent, now: number, matched?: string): vscod
       where && `on ${where}`,
       `updated ${age}`,
       matched,
+      seenBefore,
     ]
       .filter(Boolean)
       .join(', '),
@@ -64,9 +66,10 @@ export function eventItem(event: PtaEvent, now: number, matched?: string): vscod
 }
 
 /** Built on hover only: it walks the audits. A plain string, so nothing in it can be markup. */
-export function eventTooltip(event: PtaEvent, now: number, matched?: string): string {
+export function eventTooltip(event: PtaEvent, now: number, matched?: string, seenBefore?: string): string {
   const lines = [displayText(readableEventType(event.type)), ...factLines(eventFacts(event, now, TOOLTIP_LIMITS))];
   if (matched) lines.push(matched);
+  if (seenBefore) lines.push(`${seenBefore[0].toUpperCase()}${seenBefore.slice(1)}: Close the Same Way is in the context menu.`);
   return lines.join('\n');
 }
 

@@ -1,4 +1,4 @@
-import { accountEntityKeys } from '../../src/model/accountKeys';
+import { entitiesOf } from '../../src/model/entities';
 import { EventSource, SourceState } from '../../src/sources/eventSource';
 import { EventSources } from '../../src/sources/eventSources';
 import { EventStore } from '../../src/store/eventStore';
@@ -26,5 +26,5 @@ export function viewOver(store: EventStore): { view: EventView; sourceId: string
   const sources = new EventSources();
   const source = new StoreSource(store);
   sources.add(source);
-  return { view: new EventView(sources, accountEntityKeys), sourceId: source.id, sources };
+  return { view: new EventView(sources, (_sourceId, event) => entitiesOf(event).map((e) => e.key)), sourceId: source.id, sources };
 }

@@ -24,7 +24,7 @@ const CLOSE_FAULTS: Array<{ name: string; fault: Fault; message: RegExp }> = [
   { name: 'a 404 (the event is gone)', fault: { kind: 'error', status: 404, code: 'PTAEV404E', message: 'Security event was not found.' }, message: /PTAEV404E: Security event was not found\./ },
   { name: 'a 400 refusing the reason', fault: { kind: 'error', status: 400, code: 'PASWS167E', message: 'There are some invalid parameters.' }, message: /PASWS167E: There are some invalid parameters\./ },
   { name: 'an IIS 500 page', fault: { kind: 'html', status: 500 }, message: /answered HTTP 500: an internal error \(an HTML error page/ },
-  { name: 'a connection cut mid-answer', fault: { kind: 'reset' }, message: /was cut before the answer was complete/ },
+  { name: 'a connection cut mid-answer', fault: { kind: 'reset' }, message: /connection was cut before its answer arrived, so whether it was applied is unknown/ },
   { name: 'invalid JSON after the change', fault: { kind: 'invalidJson' }, message: /incomplete or invalid JSON/ },
 ];
 
