@@ -12,12 +12,13 @@ export const inputPrompts: SessionPrompts = {
       ignoreFocusOut: true,
       validateInput: (v) => (v ? undefined : 'Enter your password.'),
     }),
-  challenge: (message: string) =>
+  // A one-time code is not a secret worth masking, and typing it blind causes refusals.
+  challenge: (message: string, again: boolean) =>
     vscode.window.showInputBox({
-      title: 'RADIUS challenge',
+      title: again ? 'RADIUS challenge: the code was refused, enter it again' : 'RADIUS challenge',
       // The challenge text comes from the vault: shown as text, cut to a sane length.
       prompt: displayText(message, 300),
-      password: true,
+      password: false,
       ignoreFocusOut: true,
       validateInput: (v) => (v.trim() ? undefined : 'Enter the answer to the challenge.'),
     }),

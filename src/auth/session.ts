@@ -13,7 +13,8 @@ export interface SignInTarget {
 /** The questions sign-in may need to ask a person; each answers undefined when cancelled. */
 export interface SessionPrompts {
   password(target: SignInTarget, reason?: string): Thenable<string | undefined>;
-  challenge(message: string): Thenable<string | undefined>;
+  /** `again`: the vault challenged anew after an answer, so the previous code was refused. */
+  challenge(message: string, again: boolean): Thenable<string | undefined>;
 }
 
 export interface SecretLog {
@@ -206,11 +207,20 @@ export class Session {
   private async logon(client: PvwaClient, target: SignInTarget, password: string): Promise<string | undefined> {
     const { log, prompts } = this.deps;
     let result = await client.logon(target.method, target.username, password);
+    let answered = false;
     while (result.kind === 'challenge') {
       log.addSecret(result.cookie);
-      const answer = await prompts.challenge(result.message);
+      const answer = await prompts.challenge(result.message, answered);
       if (!answer) return undefined;
-      result = await client.logon(target.method, target.username, answer, result.cookie);
+      answered = true;
+      try {
+        result = await client.logon(target.method, target.username, answer, result.cookie);
+      } catch (error) {
+        if (error instanceof PvwaError && error.kind === 'auth') {
+          throw new PvwaError('auth', `The vault refused the one-time code: ${error.message}`, error.status, error.code);
+        }
+        throw error;
+      }
     }
     log.addSecret(result.token);
     return result.token;

@@ -87,6 +87,12 @@ describe('Session against the simulator', () => {
     assert.equal(sim.requests.filter((r) => r.path.endsWith('/Logon')).length, 3);
   });
 
+  it('says plainly that a wrong RADIUS one-time code was refused', async () => {
+    const { s } = session({ password: DEMO_PASSWORD, challenge: '000000' });
+    await assert.rejects(s.signIn(target('RADIUS')), (error: Error) => /^The vault refused the one-time code: /.test(error.message));
+    assert.equal(s.isSignedIn, false);
+  });
+
   it('renews an expired token once with the stored password and retries the call', async () => {
     const { s } = session({ password: DEMO_PASSWORD });
     await s.signIn(target());
