@@ -47,7 +47,7 @@ export class FileSource<L extends FileLocation = FileLocation> implements EventS
 
   constructor(private readonly options: FileSourceOptions<L>) {
     this.location = options.location;
-    this.id = `file:${options.location.toString()}`;
+    this.id = fileSourceId(options.location);
     this.label = fileName(options.location.path) || options.location.toString();
   }
 
@@ -100,6 +100,17 @@ export class FileSource<L extends FileLocation = FileLocation> implements EventS
     this.stateEmitter.fire(state);
   }
 }
+
+/** The id a file source opened from `location` has, to find it again. */
+export function fileSourceId(location: FileLocation): string {
+  return `${FILE_ID_PREFIX}${location.toString()}`;
+}
+
+export function isFileSourceId(sourceId: string): boolean {
+  return sourceId.startsWith(FILE_ID_PREFIX);
+}
+
+const FILE_ID_PREFIX = 'file:';
 
 function fileName(path: string): string {
   const segments = path.split('/').filter(Boolean);
