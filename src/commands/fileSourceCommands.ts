@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { refOf } from '../details/rawJsonDocuments';
 import { CompareDocuments, compareEvents } from '../files/compareDocuments';
-import { registerFileCommands } from '../files/fileCommands';
+import { OpenOutcome, registerFileCommands } from '../files/fileCommands';
 import { PtaDocuments } from '../files/ptaDocuments';
 import { displayText } from '../model/format';
 import { SourcedEvent } from '../sources/eventSources';
@@ -25,50 +25,59 @@ export function registerFileSourceCommands(services: Services, documents: PtaDoc
  * Shows the file's events as a source of their own, or reads the one already open again, and
  * reveals its node. A file that holds no events is refused in words and nothing is added.
  */
-async function openFileSource(services: Services, uri: vscode.Uri, text?: string): Promise<void> {
+async function openFileSource(services: Services, uri: vscode.Uri, text?: string): Promise<OpenOutcome | undefined> {
   const ref = refOf(uri);
   if (ref) {
     // One of the extension's own raw JSON documents: its event is in the tree already.
     await revealEvents(services.tree, services.treeView, [ref]);
-    return;
+    return undefined;
   }
   const existing = services.sources.get(fileSourceId(uri));
+  let outcome: OpenOutcome;
   if (existing instanceof FileSource) {
-    await reloadFileSource(services, existing, text);
+    outcome = await reloadFileSource(services, existing, text);
+    if (!outcome.ok) return outcome;
   } else {
     const source = new FileSource<FileLocation>({ location: uri, read: async () => vscode.workspace.fs.readFile(uri) });
-    const result = await withProgress(source, () => source.load(text));
+    const result = await withProgress(source, () => source.load(text ?? unsavedText(uri)));
     if (!result.ok) {
       source.dispose();
-      void vscode.window.showErrorMessage(inertNotification(`No events were opened from ${displayText(source.label, 80)}. ${result.error}`));
-      return;
+      const message = `No events were opened from ${displayText(source.label, 80)}. ${result.error}`;
+      void vscode.window.showErrorMessage(inertNotification(message));
+      return { ok: false, message };
     }
     if (services.sources.get(source.id)) source.dispose(); // opened twice at once: the first one stays
     else services.sources.add(source);
     tellSkipped(source, result.skipped);
+    outcome = { ok: true, sourceId: source.id, loaded: result.loaded, skipped: result.skipped };
   }
-  const id = fileSourceId(uri);
   const chosen = services.view.currentFilter.sources;
-  if (chosen?.length && !chosen.includes(id)) services.view.setFilter({ ...services.view.currentFilter, sources: [...chosen, id] });
-  await Promise.resolve(services.treeView.reveal(services.tree.sourceNode(id), { select: true, focus: false, expand: true })).catch((error: unknown) =>
+  if (chosen?.length && !chosen.includes(outcome.sourceId)) services.view.setFilter({ ...services.view.currentFilter, sources: [...chosen, outcome.sourceId] });
+  await Promise.resolve(services.treeView.reveal(services.tree.sourceNode(outcome.sourceId), { select: true, focus: false, expand: true })).catch((error: unknown) =>
     services.log.warn(`Revealing ${uri.toString()} in the Events view failed: ${String(error)}`),
   );
+  return outcome;
 }
 
 /**
  * Reads the file again (or takes `text`, its editor's unsaved content); a failure keeps the last
  * good list, marked stale, and says why. Also the Refresh and Reload commands' way with files.
  */
-export async function reloadFileSource(services: Services, source: FileSource, text?: string): Promise<void> {
-  const editor = vscode.workspace.textDocuments.find((d) => d.uri.toString() === source.location.toString());
-  const unsaved = text ?? (editor && (editor.isDirty || editor.isUntitled) ? editor.getText() : undefined);
-  const result = await withProgress(source, () => source.load(unsaved));
-  if (result.ok) tellSkipped(source, result.skipped);
-  else if (services.sources.get(source.id) === source) {
-    void vscode.window.showErrorMessage(
-      inertNotification(`Reading ${displayText(source.label, 80)} again failed. ${result.error} The last good list is still shown.`),
-    );
+export async function reloadFileSource(services: Services, source: FileSource, text?: string): Promise<OpenOutcome> {
+  const result = await withProgress(source, () => source.load(text ?? unsavedText(source.location)));
+  if (result.ok) {
+    tellSkipped(source, result.skipped);
+    return { ok: true, sourceId: source.id, loaded: result.loaded, skipped: result.skipped };
   }
+  const message = `Reading ${displayText(source.label, 80)} again failed. ${result.error} The last good list is still shown.`;
+  if (!result.superseded && services.sources.get(source.id) === source) void vscode.window.showErrorMessage(inertNotification(message));
+  return { ok: false, message };
+}
+
+/** An open editor's text when it differs from the file (edited, or never saved); a file is read as saved otherwise. */
+function unsavedText(location: { toString(): string }): string | undefined {
+  const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === location.toString());
+  return document && (document.isDirty || document.isUntitled) ? document.getText() : undefined;
 }
 
 function withProgress<T>(source: FileSource, load: () => Promise<T>): Thenable<T> {

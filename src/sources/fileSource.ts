@@ -23,7 +23,10 @@ export interface FileSourceOptions<L extends FileLocation> {
 
 export type FileLoadResult =
   | { readonly ok: true; readonly loaded: number; readonly skipped: number }
-  | { readonly ok: false; readonly error: string };
+  /** `superseded`: a later load started before this one ended; that one tells. */
+  | { readonly ok: false; readonly error: string; readonly superseded?: true };
+
+const SUPERSEDED: FileLoadResult = { ok: false, error: 'superseded by a later load', superseded: true };
 
 const FILE_CAPABILITIES: SourceCapabilities = { triage: false, refresh: true, openInPvwa: false };
 
@@ -71,12 +74,12 @@ export class FileSource<L extends FileLocation = FileLocation> implements EventS
         else skipped++;
       }
     } catch (error) {
-      if (generation !== this.loadGeneration) return { ok: false, error: 'superseded by a later load' };
+      if (generation !== this.loadGeneration) return SUPERSEDED;
       const message = error instanceof Error ? error.message : String(error);
       this.setState(this.lastGoodAt === undefined ? { kind: 'failed', error: message } : { kind: 'stale', asOf: this.lastGoodAt, error: message });
       return { ok: false, error: message };
     }
-    if (generation !== this.loadGeneration) return { ok: false, error: 'superseded by a later load' };
+    if (generation !== this.loadGeneration) return SUPERSEDED;
     this.store.replaceAll(events);
     this.lastGoodAt = (this.options.now ?? Date.now)();
     this.setState({ kind: 'loaded', asOf: this.lastGoodAt });
