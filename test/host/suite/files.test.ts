@@ -281,7 +281,8 @@ describe('events from files', () => {
       const fileLenses = await lensesOf(fileDocument.uri);
       assert.deepEqual(fileLenses.map((l) => l.command?.title), ['Show Details']);
       assert.deepEqual(fileLenses[0].command?.arguments, [fileRef]);
-      const savedLenses = await lensesOf(vscode.Uri.file(path.join(folder, 'lenses.pta.json')));
+      const saved = await vscode.workspace.openTextDocument(vscode.Uri.file(path.join(folder, 'lenses.pta.json')));
+      const savedLenses = await lensesOf(saved.uri);
       assert.deepEqual(savedLenses.map((l) => [l.command?.title, l.command?.arguments]), [['Show Details', [fileRef]]], 'the saved file is its own source’s');
 
       await vscode.commands.executeCommand(vaultLenses[0].command!.command, ...vaultLenses[0].command!.arguments!);
