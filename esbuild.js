@@ -59,6 +59,8 @@ async function main() {
     sourcesContent: false,
     outfile: 'dist/extension.js',
     external: ['vscode'],
+    // jsonc-parser's main build is UMD, whose `require('./impl/…')` calls esbuild cannot follow; its ES module build bundles whole.
+    alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
     logLevel: 'silent',
     plugins: [nodeUrlInsteadOfPolyfill, vscodeApiOnce, problemMatcherPlugin],
   });

@@ -68,11 +68,8 @@
   /** @param {any} ev */
   function renderActions(ev) {
     const actions = el('div', 'actions');
-    actions.append(
-      ev.status === 'OPEN' ? button('Close Event…', 'close', ev.id, true) : button('Reopen Event', 'reopen', ev.id, true),
-      button('Open Raw JSON', 'openRawJson', ev.id),
-      button('Copy Event ID', 'copyId', ev.id),
-    );
+    if (ev.canTriage) actions.append(ev.status === 'OPEN' ? button('Close Event…', 'close', ev.id, true) : button('Reopen Event', 'reopen', ev.id, true));
+    actions.append(button('Open Raw JSON', 'openRawJson', ev.id), button('Copy Event ID', 'copyId', ev.id));
     if (ev.canOpenInPvwa) actions.append(button('Open in PVWA', 'openInPvwa', ev.id));
     return actions;
   }

@@ -3,6 +3,7 @@ import { inputPrompts } from './auth/inputPrompts';
 import { PasswordStore } from './auth/passwordStore';
 import { registerCloseSameWay } from './commands/closeSameWayCommand';
 import { registerEventCommands } from './commands/eventCommands';
+import { registerFileSourceCommands } from './commands/fileSourceCommands';
 import { registerFilterCommands } from './commands/filterCommands';
 import { registerRefreshCommands } from './commands/refreshCommands';
 import { registerSessionCommands } from './commands/sessionCommands';
@@ -11,15 +12,20 @@ import { registerVaultCommands } from './commands/vaultCommands';
 import { readSettings, SECTION } from './config';
 import { DetailsAction, EventDetailsPanels } from './details/eventDetailsPanels';
 import { RAW_JSON_SCHEME, RawJsonDocuments } from './details/rawJsonDocuments';
+import { CompareDocuments } from './files/compareDocuments';
+import { registerDocumentEventLenses } from './files/documentEvents';
+import { registerEventHovers } from './files/eventHoverProvider';
+import { PtaDocuments } from './files/ptaDocuments';
 import { Log } from './log';
 import { registerOverview } from './overview/registerOverview';
 import { EntityIndexes } from './derived/entityIndexes';
 import { EventRef } from './sources/eventSource';
 import { EventSources } from './sources/eventSources';
+import { isFileSourceId } from './sources/fileSource';
 import { vaultNotices } from './sources/vault/vaultNotices';
 import { VaultSources } from './sources/vault/vaultSources';
 import { STORAGE_KEYS } from './storageKeys';
-import { EventFilter, SortOrder } from './store/eventFilter';
+import { EventFilter, keepSources, SortOrder } from './store/eventFilter';
 import { EventView } from './store/eventView';
 import { NewEventAlerts } from './sync/newEventAlerts';
 import { EventsTreeProvider } from './tree/eventsTreeProvider';
@@ -39,7 +45,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Servic
     void context.workspaceState.update(STORAGE_KEYS.filter, filter);
     void context.workspaceState.update(STORAGE_KEYS.sortOrder, order);
   });
-  view.restore(context.workspaceState.get<EventFilter>(STORAGE_KEYS.filter, {}), context.workspaceState.get<SortOrder>(STORAGE_KEYS.sortOrder, 'updated'));
+  // Files are not reopened with the window: a saved filter naming one must not hide everything else.
+  const savedFilter = keepSources(context.workspaceState.get<EventFilter>(STORAGE_KEYS.filter, {}), (id) => !isFileSourceId(id));
+  view.restore(savedFilter, context.workspaceState.get<SortOrder>(STORAGE_KEYS.sortOrder, 'updated'));
   const tree = new EventsTreeProvider(sources, view, indexes);
   const treeView = vscode.window.createTreeView<TreeNode>('cyberarkPta.events', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
   const passwords = new PasswordStore(context.secrets, (message) => {
@@ -76,6 +84,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Servic
   const core = { context, log, passwords, sources, vaults, indexes, view, tree, treeView, chrome, panels };
   const overview = registerOverview(core);
   const services: Services = { ...core, overview: overview.provider };
+  const ptaDocuments = new PtaDocuments();
+  const comparisons = new CompareDocuments();
 
   context.subscriptions.push(
     log,
@@ -101,6 +111,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Servic
     ...registerTriageCommands(services),
     ...registerCloseSameWay(services),
     ...registerFilterCommands(services),
+    ptaDocuments,
+    comparisons,
+    registerEventHovers(ptaDocuments),
+    registerDocumentEventLenses(ptaDocuments, sources),
+    ...registerFileSourceCommands(services, ptaDocuments, comparisons),
   );
   activeServices = services;
   // Other extensions get nothing: the services hold sessions and the password store. Tests get them.

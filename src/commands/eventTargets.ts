@@ -53,11 +53,14 @@ export function distinctEvents(services: Services, refs: readonly unknown[]): So
   return events;
 }
 
-async function pickEvent(services: Services, options: TargetOptions): Promise<SourcedEvent | undefined> {
+/** A searchable quick pick of the shown events that qualify, less `exclude` (the event already chosen). */
+export async function pickEvent(services: Services, options: Omit<TargetOptions, 'allowMany'> & { readonly exclude?: EventRef }): Promise<SourcedEvent | undefined> {
   const candidates: SourcedEvent[] = [];
+  const excluded = options.exclude && refKey(options.exclude);
   for (const { sourceId, event } of services.view.shown()) {
     const source = services.sources.get(sourceId);
     if (!source || (options.status && event.status !== options.status) || (options.needs && !source.capabilities[options.needs])) continue;
+    if (excluded && refKey({ sourceId, eventId: event.id }) === excluded) continue;
     candidates.push({ source, event });
   }
   if (candidates.length === 0) {

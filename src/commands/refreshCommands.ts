@@ -1,14 +1,18 @@
 import * as vscode from 'vscode';
 import { describeError } from '../api/errors';
 import { EventSource } from '../sources/eventSource';
+import { FileSource } from '../sources/fileSource';
 import { VaultSource } from '../sources/vault/vaultSource';
 import { Services } from '../services';
 import { inertNotification } from '../util/inertText';
+import { reloadFileSource } from './fileSourceCommands';
 
 export function registerRefreshCommands(services: Services): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand('cyberarkPta.refresh', (arg?: unknown) => refresh(services, arg, false)),
     vscode.commands.registerCommand('cyberarkPta.reload', (arg?: unknown) => refresh(services, arg, true)),
+    // A file node's own action: the same as Refresh on it, under a name that says what it does.
+    vscode.commands.registerCommand('cyberarkPta.reloadFile', (arg?: unknown) => refresh(services, arg, false)),
     vscode.commands.registerCommand('cyberarkPta.showMore', (arg: unknown) => {
       const { sourceId, status } = (arg ?? {}) as { sourceId?: unknown; status?: unknown };
       if (typeof sourceId === 'string' && (status === 'OPEN' || status === 'CLOSED')) services.tree.showMore(sourceId, status);
@@ -16,23 +20,26 @@ export function registerRefreshCommands(services: Services): vscode.Disposable[]
   ];
 }
 
-/** The source given (a vault node's menu, a Retry row), else every signed-in vault. */
-function sourcesToRefresh(services: Services, arg: unknown): VaultSource[] {
+/** The source given (a vault's or a file's node menu, a Retry row), else every signed-in vault and every file. */
+function sourcesToRefresh(services: Services, arg: unknown): { vaults: VaultSource[]; files: FileSource[] } {
   const sourceId = (arg as { sourceId?: unknown } | undefined)?.sourceId;
-  const signedIn = services.vaults.all().filter((v) => v.session.isSignedIn);
-  return typeof sourceId === 'string' ? signedIn.filter((v) => v.id === sourceId) : signedIn;
+  const given = (s: EventSource) => typeof sourceId !== 'string' || s.id === sourceId;
+  return {
+    vaults: services.vaults.all().filter((v) => v.session.isSignedIn && given(v)),
+    files: services.sources.all().filter((s): s is FileSource => s instanceof FileSource && given(s)),
+  };
 }
 
 async function refresh(services: Services, arg: unknown, full: boolean): Promise<void> {
-  const vaults = sourcesToRefresh(services, arg);
-  if (vaults.length === 0) {
+  const { vaults, files } = sourcesToRefresh(services, arg);
+  if (vaults.length === 0 && files.length === 0) {
     void vscode.window.showInformationMessage('Sign in to the PVWA first.', 'Sign In').then((choice) => {
       if (choice) void vscode.commands.executeCommand('cyberarkPta.signIn', arg);
     });
     return;
   }
-  await Promise.all(
-    vaults.map(async (vault) => {
+  await Promise.all([
+    ...vaults.map(async (vault) => {
       try {
         await vault.refresh.refresh({ full, rethrow: true });
       } catch (error) {
@@ -40,7 +47,8 @@ async function refresh(services: Services, arg: unknown, full: boolean): Promise
         void vscode.window.showErrorMessage(inertNotification(`Refreshing PTA events${where(services, vault)} failed: ${describeError(error)}${stale}`));
       }
     }),
-  );
+    ...files.map((file) => reloadFileSource(services, file)),
+  ]);
 }
 
 function where(services: Services, source: EventSource): string {

@@ -123,8 +123,9 @@ export class EventDetailsPanels implements vscode.Disposable {
   private model(ref: EventRef): EventViewModel | undefined {
     const found = this.sources.resolve(ref);
     if (!found) return undefined;
-    const canOpenInPvwa = found.source.capabilities.openInPvwa && found.source.state.kind !== 'signedOut';
-    return buildEventViewModel(found.event, Date.now(), canOpenInPvwa);
+    const { capabilities, state } = found.source;
+    const signedIn = state.kind !== 'signedOut';
+    return buildEventViewModel(found.event, Date.now(), { canOpenInPvwa: capabilities.openInPvwa && signedIn, canTriage: capabilities.triage && signedIn });
   }
 }
 

@@ -32,6 +32,14 @@ export interface EventViewModel {
   /** Epoch-millisecond numbers in rawJson, as they are written there, with their date: shown beside them. */
   readonly rawJsonTimes: ReadonlyArray<readonly [literal: string, time: string]>;
   readonly canOpenInPvwa: boolean;
+  /** Close and Reopen are offered: the event belongs to a signed-in vault. */
+  readonly canTriage: boolean;
+}
+
+/** What the page may offer for the event, which depends on its source. */
+export interface EventActions {
+  readonly canOpenInPvwa: boolean;
+  readonly canTriage: boolean;
 }
 
 export interface AuditView {
@@ -57,7 +65,7 @@ export const EXPANDED_AUDITS_MAX = 5;
 const EARLIEST_TIME_MS = 946_684_800_000;
 const LATEST_TIME_MS = 4_102_444_800_000;
 
-export function buildEventViewModel(event: PtaEvent, now: number, canOpenInPvwa: boolean): EventViewModel {
+export function buildEventViewModel(event: PtaEvent, now: number, actions: EventActions): EventViewModel {
   const hostName = eventHostNames(event);
   const audits = eventAudits(event).map(
     (audit): AuditView => ({
@@ -86,7 +94,8 @@ export function buildEventViewModel(event: PtaEvent, now: number, canOpenInPvwa:
     auditLayout: audits.length <= EXPANDED_AUDITS_MAX ? 'expanded' : 'table',
     rawJson: prettyJson(event.raw),
     rawJsonTimes: epochTimes(event.raw),
-    canOpenInPvwa,
+    canOpenInPvwa: actions.canOpenInPvwa,
+    canTriage: actions.canTriage,
   };
 }
 

@@ -25,6 +25,13 @@ export class RawJsonDocuments implements vscode.TextDocumentContentProvider, vsc
           if (ref && ref.sourceId === source.id && (!ids || ids.has(ref.eventId))) this.changeEmitter.fire(doc.uri);
         }
       }),
+      // A closed source's documents say so instead of keeping its events.
+      sources.onDidChangeSources(() => {
+        for (const doc of vscode.workspace.textDocuments) {
+          const ref = refOf(doc.uri);
+          if (ref && !sources.get(ref.sourceId)) this.changeEmitter.fire(doc.uri);
+        }
+      }),
     );
   }
 
@@ -37,7 +44,7 @@ export class RawJsonDocuments implements vscode.TextDocumentContentProvider, vsc
   provideTextDocumentContent(uri: vscode.Uri): string {
     const ref = refOf(uri);
     const found = ref && this.sources.resolve(ref);
-    return found ? prettyJson(found.event.raw) : '// This event is not loaded any more. Refresh the CyberArk PTA view or sign in again.\n';
+    return found ? prettyJson(found.event.raw) : '// This event is not loaded any more. Refresh the CyberArk PTA view, sign in again or open its file again.\n';
   }
 
   dispose(): void {

@@ -2,29 +2,34 @@ import * as vscode from 'vscode';
 import { FileFormatError, parseEventFile } from './eventFileParser';
 import { isPtaEventsUri, PtaDocuments } from './ptaDocuments';
 
+/** What opening a file did, returned to callers (scripts, tests) as well as shown. */
+export type OpenOutcome =
+  | { readonly ok: true; readonly sourceId: string; readonly loaded: number; readonly skipped: number }
+  | { readonly ok: false; readonly message: string };
+
 export interface FileCommandDeps {
   readonly documents: PtaDocuments;
   /**
    * Adds a file source for `uri`, or reloads the one already open, and reveals it. `text` is the
    * editor's content when it differs from what is saved (an unsaved or untitled document).
+   * Undefined when there was nothing to open.
    */
-  openSource(uri: vscode.Uri, text?: string): Promise<void>;
+  openSource(uri: vscode.Uri, text?: string): Promise<OpenOutcome | undefined>;
 }
 
-/** Open Events from File… and Treat as PTA Events. */
+/** Open Events from File… (given a file by a menu of the explorer or an editor, or finding one) and Treat as PTA Events. */
 export function registerFileCommands(deps: FileCommandDeps): vscode.Disposable {
   return vscode.Disposable.from(
-    vscode.commands.registerCommand('cyberarkPta.openEventsFile', () => openEventsFile(deps)),
+    vscode.commands.registerCommand('cyberarkPta.openEventsFile', (arg?: unknown) => (arg instanceof vscode.Uri ? deps.openSource(arg) : openEventsFile(deps))),
     vscode.commands.registerCommand('cyberarkPta.treatAsPtaEvents', () => treatAsPtaEvents(deps.documents)),
   );
 }
 
 /** The active JSON editor's document when it holds events; otherwise a file the user picks. */
-async function openEventsFile(deps: FileCommandDeps): Promise<void> {
+async function openEventsFile(deps: FileCommandDeps): Promise<OpenOutcome | undefined> {
   const document = vscode.window.activeTextEditor?.document;
   if (document && isJson(document) && holdsEvents(document.getText())) {
-    await deps.openSource(document.uri, document.isDirty || document.isUntitled ? document.getText() : undefined);
-    return;
+    return deps.openSource(document.uri, document.isDirty || document.isUntitled ? document.getText() : undefined);
   }
   const picked = await vscode.window.showOpenDialog({
     canSelectMany: false,
@@ -32,8 +37,8 @@ async function openEventsFile(deps: FileCommandDeps): Promise<void> {
     title: 'Open PTA Events from File',
     filters: { 'PTA events': ['json', 'jsonl', 'ndjson', 'txt'], 'All files': ['*'] },
   });
-  if (!picked?.[0]) return;
-  await deps.openSource(picked[0]);
+  if (!picked?.[0]) return undefined;
+  return deps.openSource(picked[0]);
 }
 
 async function treatAsPtaEvents(documents: PtaDocuments): Promise<void> {

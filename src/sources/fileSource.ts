@@ -23,7 +23,10 @@ export interface FileSourceOptions<L extends FileLocation> {
 
 export type FileLoadResult =
   | { readonly ok: true; readonly loaded: number; readonly skipped: number }
-  | { readonly ok: false; readonly error: string };
+  /** `superseded`: a later load started before this one ended; that one tells. */
+  | { readonly ok: false; readonly error: string; readonly superseded?: true };
+
+const SUPERSEDED: FileLoadResult = { ok: false, error: 'superseded by a later load', superseded: true };
 
 const FILE_CAPABILITIES: SourceCapabilities = { triage: false, refresh: true, openInPvwa: false };
 
@@ -47,7 +50,7 @@ export class FileSource<L extends FileLocation = FileLocation> implements EventS
 
   constructor(private readonly options: FileSourceOptions<L>) {
     this.location = options.location;
-    this.id = `file:${options.location.toString()}`;
+    this.id = fileSourceId(options.location);
     this.label = fileName(options.location.path) || options.location.toString();
   }
 
@@ -71,12 +74,12 @@ export class FileSource<L extends FileLocation = FileLocation> implements EventS
         else skipped++;
       }
     } catch (error) {
-      if (generation !== this.loadGeneration) return { ok: false, error: 'superseded by a later load' };
+      if (generation !== this.loadGeneration) return SUPERSEDED;
       const message = error instanceof Error ? error.message : String(error);
       this.setState(this.lastGoodAt === undefined ? { kind: 'failed', error: message } : { kind: 'stale', asOf: this.lastGoodAt, error: message });
       return { ok: false, error: message };
     }
-    if (generation !== this.loadGeneration) return { ok: false, error: 'superseded by a later load' };
+    if (generation !== this.loadGeneration) return SUPERSEDED;
     this.store.replaceAll(events);
     this.lastGoodAt = (this.options.now ?? Date.now)();
     this.setState({ kind: 'loaded', asOf: this.lastGoodAt });
@@ -100,6 +103,17 @@ export class FileSource<L extends FileLocation = FileLocation> implements EventS
     this.stateEmitter.fire(state);
   }
 }
+
+/** The id a file source opened from `location` has, to find it again. */
+export function fileSourceId(location: FileLocation): string {
+  return `${FILE_ID_PREFIX}${location.toString()}`;
+}
+
+export function isFileSourceId(sourceId: string): boolean {
+  return sourceId.startsWith(FILE_ID_PREFIX);
+}
+
+const FILE_ID_PREFIX = 'file:';
 
 function fileName(path: string): string {
   const segments = path.split('/').filter(Boolean);

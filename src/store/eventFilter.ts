@@ -39,6 +39,16 @@ export function isFilterActive(filter: EventFilter): boolean {
   );
 }
 
+/** The filter with what names a source `keep` rejects taken out: a closed file must not go on narrowing the view. */
+export function keepSources(filter: EventFilter, keep: (sourceId: string) => boolean): EventFilter {
+  const sources = filter.sources?.filter(keep);
+  return {
+    ...filter,
+    sources: sources && sources.length > 0 ? sources : undefined,
+    entity: filter.entity && keep(filter.entity.sourceId) ? filter.entity : undefined,
+  };
+}
+
 /** Whether a whole source is shown at all under the filter. */
 export function showsSource(filter: EventFilter, sourceId: string): boolean {
   if (filter.sources && filter.sources.length > 0 && !filter.sources.includes(sourceId)) return false;

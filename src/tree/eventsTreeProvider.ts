@@ -163,6 +163,11 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     return nodes.pages.eventNode(eventId);
   }
 
+  /** The source's own node, shown while there are several sources or any file. */
+  sourceNode(sourceId: string): SourceNode {
+    return this.nodesOf(sourceId).node;
+  }
+
   eventNode(sourceId: string, eventId: string): EventNode {
     return this.nodesOf(sourceId).pages.eventNode(eventId);
   }

@@ -69,7 +69,9 @@ export class EventsViewChrome implements vscode.Disposable {
     this.setContext('cyberarkPta.signedIn', signedIn.length > 0);
     this.setContext('cyberarkPta.allSignedIn', signedIn.length === vaults.length);
     this.setContext('cyberarkPta.multipleVaults', vaults.length > 1);
-    this.setContext('cyberarkPta.hasEvents', signedIn.length > 0 || this.sources.all().some((s) => s.kind === 'file'));
+    const files = this.sources.all().some((s) => s.kind === 'file');
+    this.setContext('cyberarkPta.hasEvents', signedIn.length > 0 || files);
+    this.setContext('cyberarkPta.hasFileSources', files);
     this.setContext('cyberarkPta.filtered', this.view.isFiltered);
     this.setContext('cyberarkPta.sortOrder', this.view.sortOrder);
   }

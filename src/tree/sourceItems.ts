@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { displayText } from '../model/format';
-import { EventSource, SourceState } from '../sources/eventSource';
+import { EventSource } from '../sources/eventSource';
 import { EventView } from '../store/eventView';
 import { freshness } from './freshness';
 import { MessageNode } from './treeNodes';
@@ -12,8 +12,8 @@ export function sourceItem(source: EventSource, view: EventView, now: number): v
   const open = source.store.count('OPEN');
   const shownOpen = view.list(source.id, 'OPEN').length;
   const count = source.state.kind === 'signedOut' || source.state.kind === 'failed' ? undefined : shownOpen === open ? `${open} open` : `${shownOpen} of ${open} open`;
-  item.description = [count, stateWords(source.state, now)].filter(Boolean).join(' · ');
-  item.tooltip = `${displayText(source.label, 200)}\n${source.kind === 'vault' ? 'Vault' : 'File'}: ${stateWords(source.state, now) ?? ''}${'error' in source.state ? `\n${displayText(source.state.error, 400)}` : ''}`;
+  item.description = [count, stateWords(source, now)].filter(Boolean).join(' · ');
+  item.tooltip = `${displayText(source.label, 200)}\n${source.kind === 'vault' ? 'Vault' : 'File'}: ${stateWords(source, now) ?? ''}${'error' in source.state ? `\n${displayText(source.state.error, 400)}` : ''}`;
   item.iconPath = new vscode.ThemeIcon(
     source.state.kind === 'failed' || source.state.kind === 'stale' ? 'warning' : source.kind === 'vault' ? 'server' : 'file',
     source.state.kind === 'failed' || source.state.kind === 'stale' ? new vscode.ThemeColor('problemsWarningIcon.foreground') : undefined,
@@ -22,7 +22,8 @@ export function sourceItem(source: EventSource, view: EventView, now: number): v
   return item;
 }
 
-function stateWords(state: SourceState, now: number): string | undefined {
+function stateWords(source: EventSource, now: number): string | undefined {
+  const state = source.state;
   switch (state.kind) {
     case 'signedOut':
       return 'signed out';
@@ -33,7 +34,7 @@ function stateWords(state: SourceState, now: number): string | undefined {
     case 'stale':
       return `stale, ${freshness(state.asOf, now, true)}`;
     case 'loaded':
-      return freshness(state.asOf, now, false);
+      return freshness(state.asOf, now, false, source.kind === 'file' ? 'read' : 'updated');
   }
 }
 

@@ -19,6 +19,9 @@ const BODY_CLASSES: Record<ThemeKind, string> = {
   'hc-light': 'vscode-high-contrast-light',
 };
 
+/** Shot as a signed-in vault's events: every button shown. */
+const ACTIONS = { canOpenInPvwa: true, canTriage: true };
+
 /** A PSM event with few audits (shown expanded) and one with many (shown as a table), closed. */
 function models(): Record<string, EventViewModel> {
   const events = generateEvents({ count: 400, seed: 7, now: NOW, hostileShare: 0 }).map((raw) => normalizeEvent(raw)!);
@@ -26,7 +29,7 @@ function models(): Record<string, EventViewModel> {
   const few = psm.find((e) => e.auditCount >= 3 && e.auditCount <= 5 && e.status === 'OPEN');
   const many = events.find((e) => e.auditCount > 8 && e.status === 'CLOSED') ?? events.find((e) => e.auditCount > 8);
   if (!few || !many) throw new Error('the simulated estate has no PSM event to show');
-  return { psm: buildEventViewModel(few, NOW, true), table: buildEventViewModel(many, NOW, true) };
+  return { psm: buildEventViewModel(few, NOW, ACTIONS), table: buildEventViewModel(many, NOW, ACTIONS) };
 }
 
 function page(kind: ThemeKind): string {
