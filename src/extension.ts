@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { inputPrompts } from './auth/inputPrompts';
 import { PasswordStore } from './auth/passwordStore';
 import { registerEventCommands } from './commands/eventCommands';
+import { registerExportCommands } from './commands/exportCommands';
 import { registerFilterCommands } from './commands/filterCommands';
 import { registerRefreshCommands } from './commands/refreshCommands';
 import { registerSessionCommands } from './commands/sessionCommands';
@@ -91,6 +92,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Servic
     ...registerRefreshCommands(services),
     ...registerEventCommands(services),
     ...registerTriageCommands(services),
+    ...registerExportCommands(services),
     ...registerFilterCommands(services),
   );
   activeServices = services;
