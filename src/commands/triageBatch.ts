@@ -141,7 +141,8 @@ export class TriageBatches {
     const [request] = batch.requests;
     const name = this.name(vault, request.event);
     if (outcome.succeeded.length === 1) {
-      if (!undoable) {
+      // One reopen is told quietly; one close offers Undo, as closing the wrong event is the costly slip.
+      if (!undoable || action === 'reopen') {
         vscode.window.setStatusBarMessage(inertStatusBar(`${DONE[action]} ${name}`), 4000);
         return;
       }
