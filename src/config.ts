@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { TlsSettings } from './api/transport';
+import { clampConcurrency } from './triage/bulkRunner';
 import type { UnitSetting } from './store/eventRefresher';
 import type { RawVaultSettings } from './sources/vault/vaultConfig';
 
@@ -15,6 +16,8 @@ export interface Settings {
   readonly showStatusBarItem: boolean;
   readonly tls: TlsSettings;
   readonly allowPlainHttp: boolean;
+  /** Close or reopen requests a bulk action has in flight at once. */
+  readonly bulkConcurrency: number;
 }
 
 const UNITS: readonly UnitSetting[] = ['auto', 'seconds', 'milliseconds'];
@@ -33,6 +36,7 @@ export function readSettings(): Settings {
     showStatusBarItem: c.get<boolean>('showStatusBarItem', true),
     tls: { caFile: c.get<string>('tls.caFile', '').trim(), allowInsecure: c.get<boolean>('tls.allowInsecure', false) },
     allowPlainHttp: c.get<boolean>('allowPlainHttp', false),
+    bulkConcurrency: clampConcurrency(c.get<number>('bulkConcurrency', 4)),
   };
 }
 

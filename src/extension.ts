@@ -4,6 +4,7 @@ import { PasswordStore } from './auth/passwordStore';
 import { registerCloseSameWay } from './commands/closeSameWayCommand';
 import { registerEventCommands } from './commands/eventCommands';
 import { registerFileSourceCommands } from './commands/fileSourceCommands';
+import { registerExportCommands } from './commands/exportCommands';
 import { registerFilterCommands } from './commands/filterCommands';
 import { registerRefreshCommands } from './commands/refreshCommands';
 import { registerSessionCommands } from './commands/sessionCommands';
@@ -110,6 +111,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Servic
     ...registerEventCommands(services),
     ...registerTriageCommands(services),
     ...registerCloseSameWay(services),
+    ...registerExportCommands(services),
     ...registerFilterCommands(services),
     ptaDocuments,
     comparisons,

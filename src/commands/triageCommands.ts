@@ -1,42 +1,40 @@
 import * as vscode from 'vscode';
-import { describeError } from '../api/errors';
-import { CloseReason, EventUpdate } from '../api/pvwaClient';
+import { CloseReason } from '../api/pvwaClient';
 import { CLOSE_REASONS, isCloseReason, REASON_TEXT_MAX, reasonTextProblem } from '../model/closeReason';
 import { EventStatus } from '../model/ptaEvent';
-import { EventRef, refKey } from '../sources/eventSource';
 import { SourcedEvent } from '../sources/eventSources';
 import { Services } from '../services';
+import { describeFilter } from '../store/filterDescription';
+import { closeRequests, reopenRequests } from '../triage/bulkTriage';
+import { inertNotification } from '../util/inertText';
 import { eventName, targetEvents } from './eventTargets';
-import { inertNotification, inertStatusBar } from '../util/inertText';
+import { NOTHING_SENT, TriageBatches, TriageResult } from './triageBatch';
+import { TRIAGE_REPORT_SCHEME, TriageReports } from './triageReports';
 
-/** What a close or reopen achieved, returned to callers (and tests) as well as shown. */
-export interface TriageOutcome {
-  readonly succeeded: EventRef[];
-  readonly failed: Array<EventRef & { readonly message: string }>;
-  readonly cancelled: boolean;
-}
-
-/**
- * Arguments for a keybinding, a script or Close the Same Way: which events (`sourceId` may be left
- * out while the ids are found in one vault only), and optionally the reason and text. With
- * `confirm`, the text is offered for the analyst to accept or edit instead of being sent as is.
- */
-interface TriageArgs {
-  eventIds: string[];
-  sourceId?: string;
+/** The reason and text for a keybinding or a script; with `confirm`, the text is offered for the analyst to accept or edit instead of being sent as is. */
+interface ReasonArgs {
   reason?: unknown;
   text?: unknown;
   confirm?: boolean;
 }
 
-type Verb = 'Closing' | 'Reopening';
-
-const NOTHING: TriageOutcome = { succeeded: [], failed: [], cancelled: true };
+/**
+ * Arguments for a keybinding, a script or Close the Same Way: which events (`sourceId` may be left
+ * out while the ids are found in one vault only), and optionally the reason and text.
+ */
+interface TriageArgs extends ReasonArgs {
+  eventIds: string[];
+  sourceId?: string;
+}
 
 export function registerTriageCommands(services: Services): vscode.Disposable[] {
+  const reports = new TriageReports();
+  const batches = new TriageBatches(services, reports);
   return [
-    vscode.commands.registerCommand('cyberarkPta.closeEvent', (arg: unknown, selection: unknown) => closeEvents(services, arg, selection)),
-    vscode.commands.registerCommand('cyberarkPta.reopenEvent', (arg: unknown, selection: unknown) => reopenEvents(services, arg, selection)),
+    vscode.commands.registerCommand('cyberarkPta.closeEvent', (arg: unknown, selection: unknown) => closeEvents(services, batches, arg, selection)),
+    vscode.commands.registerCommand('cyberarkPta.reopenEvent', (arg: unknown, selection: unknown) => reopenEvents(services, batches, arg, selection)),
+    vscode.commands.registerCommand('cyberarkPta.closeAllMatching', (arg: unknown) => closeAllMatching(services, batches, arg)),
+    vscode.workspace.registerTextDocumentContentProvider(TRIAGE_REPORT_SCHEME, reports),
   ];
 }
 
@@ -61,11 +59,10 @@ async function triageTargets(services: Services, arg: unknown, selection: unknow
   return found;
 }
 
-async function closeEvents(services: Services, arg: unknown, selection: unknown): Promise<TriageOutcome> {
+async function closeEvents(services: Services, batches: TriageBatches, arg: unknown, selection: unknown): Promise<TriageResult> {
   const args = asTriageArgs(arg);
   const events = await triageTargets(services, arg, selection, 'OPEN', 'Close which open event?');
-  if (!events || events.length === 0) return NOTHING;
-  const subject = events.length === 1 ? name(services, events[0]) : `${events.length} events`;
+  if (!events || events.length === 0) return NOTHING_SENT;
   if (events.length > 1 && !args) {
     const confirm = `Close ${events.length} Events`;
     const answer = await vscode.window.showWarningMessage(
@@ -73,31 +70,64 @@ async function closeEvents(services: Services, arg: unknown, selection: unknown)
       { modal: true, detail: 'You choose one reason and text for all of them. Each is closed with its own request.' },
       confirm,
     );
-    if (answer !== confirm) return NOTHING;
+    if (answer !== confirm) return NOTHING_SENT;
   }
-  const reason = isCloseReason(args?.reason) ? args.reason : await pickReason(subject);
-  if (!reason) return NOTHING;
-  const given = typeof args?.text === 'string' ? args.text : undefined;
-  const text = given !== undefined && !args?.confirm ? given : await enterReasonText(subject, reason, given);
-  if (text === undefined) return NOTHING;
+  return closeWithReason(services, batches, events, args ?? {});
+}
+
+/** Every open event the view shows (filter applied), after a confirmation that states the count and the filter. */
+async function closeAllMatching(services: Services, batches: TriageBatches, arg: unknown): Promise<TriageResult> {
+  if (!services.view.isFiltered) {
+    void vscode.window.showInformationMessage('Set a filter first: Close All Matching Filter closes the open events the filter shows.');
+    return NOTHING_SENT;
+  }
+  const events: SourcedEvent[] = [];
+  for (const { sourceId, event } of services.view.shown()) {
+    const source = services.sources.get(sourceId);
+    if (source?.capabilities.triage && event.status === 'OPEN') events.push({ source, event });
+  }
+  if (events.length === 0) {
+    void vscode.window.showInformationMessage('No open event that can be closed matches the filter.');
+    return NOTHING_SENT;
+  }
+  const filter = describeFilter(services.view.currentFilter, (id) => services.sources.get(id)?.label ?? id);
+  const count = events.length.toLocaleString('en-US');
+  const confirm = `Close ${count} Events`;
+  const answer = await vscode.window.showWarningMessage(
+    `Close all ${count} open ${events.length === 1 ? 'event' : 'events'} that match the filter?`,
+    { modal: true, detail: `Filter: ${filter}.\nYou choose one reason and text for all of them. Each is closed with its own request.` },
+    confirm,
+  );
+  if (answer !== confirm) return NOTHING_SENT;
+  return closeWithReason(services, batches, events, asReasonArgs(arg) ?? {});
+}
+
+/** The reason and text (given or asked for), checked, then the close itself. */
+async function closeWithReason(services: Services, batches: TriageBatches, events: SourcedEvent[], given: ReasonArgs): Promise<TriageResult> {
+  const subject = events.length === 1 ? name(services, events[0]) : `${events.length.toLocaleString('en-US')} events`;
+  const reason = isCloseReason(given.reason) ? given.reason : await pickReason(subject);
+  if (!reason) return NOTHING_SENT;
+  const givenText = typeof given.text === 'string' ? given.text : undefined;
+  const text = givenText !== undefined && !given.confirm ? givenText : await enterReasonText(subject, reason, givenText);
+  if (text === undefined) return NOTHING_SENT;
   const problem = reasonTextProblem(text, reason);
   if (problem) {
     void vscode.window.showErrorMessage(`Nothing was sent: ${problem}`);
-    return NOTHING;
+    return NOTHING_SENT;
   }
-  return applyToAll(services, events, { mStatus: 'CLOSED', closeReason: reason, reasonText: text.trim() }, 'Closing');
+  return batches.run('close', batches.byVault(events, (list) => closeRequests(list, reason, text.trim())));
 }
 
-async function reopenEvents(services: Services, arg: unknown, selection: unknown): Promise<TriageOutcome> {
+async function reopenEvents(services: Services, batches: TriageBatches, arg: unknown, selection: unknown): Promise<TriageResult> {
   const args = asTriageArgs(arg);
   const events = await triageTargets(services, arg, selection, 'CLOSED', 'Reopen which closed event?');
-  if (!events || events.length === 0) return NOTHING;
+  if (!events || events.length === 0) return NOTHING_SENT;
   if (events.length > 1 && !args) {
     const confirm = `Reopen ${events.length} Events`;
     const answer = await vscode.window.showWarningMessage(`Reopen ${events.length} events in the vault?`, { modal: true }, confirm);
-    if (answer !== confirm) return NOTHING;
+    if (answer !== confirm) return NOTHING_SENT;
   }
-  return applyToAll(services, events, { mStatus: 'OPEN', closeReason: 'NONE' }, 'Reopening');
+  return batches.run('reopen', batches.byVault(events, reopenRequests));
 }
 
 async function pickReason(subject: string): Promise<Exclude<CloseReason, 'NONE'> | undefined> {
@@ -123,73 +153,20 @@ async function enterReasonText(subject: string, reason: CloseReason, prefill?: s
   });
 }
 
-/**
- * Sends one PATCH per event (never retried blindly) and moves each event with the vault's own
- * answer. A failure changes nothing locally; a single failure offers Retry.
- */
-async function applyToAll(services: Services, events: SourcedEvent[], update: EventUpdate, verb: Verb): Promise<TriageOutcome> {
-  const outcome: TriageOutcome = { succeeded: [], failed: [], cancelled: false };
-  const title = `${verb} ${events.length === 1 ? name(services, events[0]) : `${events.length} events`}`;
-  const cancelled = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: inertNotification(title), cancellable: events.length > 1 },
-    async (progress, token) => {
-      for (const [index, { source, event }] of events.entries()) {
-        if (token.isCancellationRequested) return true;
-        if (events.length > 1) progress.report({ message: `${index + 1} of ${events.length}`, increment: 100 / events.length });
-        try {
-          const vault = services.vaults.get(source.id);
-          if (!vault) throw new Error(`${source.label} cannot change events.`);
-          await vault.updateEvent(event.id, update);
-          outcome.succeeded.push({ sourceId: source.id, eventId: event.id });
-        } catch (error) {
-          outcome.failed.push({ sourceId: source.id, eventId: event.id, message: describeError(error) });
-          services.log.warn(`${verb} ${event.id} in ${source.label} failed: ${describeError(error)}`);
-        }
-      }
-      return false;
-    },
-  );
-  const result = { ...outcome, cancelled };
-  void report(services, events, update, verb, result);
-  return result;
-}
-
-async function report(services: Services, events: SourcedEvent[], update: EventUpdate, verb: Verb, outcome: TriageOutcome): Promise<void> {
-  const done = verb === 'Closing' ? 'Closed' : 'Reopened';
-  const names = new Map(events.map((e) => [refKey({ sourceId: e.source.id, eventId: e.event.id }), name(services, e)]));
-  if (events.length === 1) {
-    if (outcome.succeeded.length === 1) {
-      vscode.window.setStatusBarMessage(inertStatusBar(`${done} ${names.get(refKey(outcome.succeeded[0]))}`), 4000);
-      return;
-    }
-    const failure = outcome.failed[0];
-    const choice = await vscode.window.showErrorMessage(inertNotification(`${verb} ${names.get(refKey(failure))} failed: ${failure.message} It is unchanged.`), 'Retry');
-    if (choice === 'Retry') {
-      const current = services.sources.resolve({ sourceId: events[0].source.id, eventId: events[0].event.id }) ?? events[0];
-      await applyToAll(services, [current], update, verb);
-    }
-    return;
-  }
-  const notDone = events.length - outcome.succeeded.length - outcome.failed.length;
-  const parts = [`${done} ${outcome.succeeded.length} of ${events.length} events.`];
-  if (outcome.failed.length > 0) {
-    parts.push(`${outcome.failed.length} failed and are unchanged: ${outcome.failed.map((f) => `${names.get(refKey(f))}: ${f.message}`).join('; ')}`);
-  }
-  if (notDone > 0) parts.push(`${notDone} not sent (cancelled).`);
-  const message = inertNotification(parts.join(' '));
-  if (outcome.failed.length > 0) void vscode.window.showErrorMessage(message);
-  else void vscode.window.showInformationMessage(message);
-}
-
 /** An event's name for prompts and summaries; the source is named when there are several. */
 function name(services: Services, { source, event }: SourcedEvent): string {
   return eventName(event, services.sources.all().length > 1 ? source : undefined);
 }
 
-function asTriageArgs(arg: unknown): TriageArgs | undefined {
+function asReasonArgs(arg: unknown): ReasonArgs | undefined {
   if (!arg || typeof arg !== 'object') return undefined;
-  const ids = (arg as { eventIds?: unknown }).eventIds;
-  if (!Array.isArray(ids) || !ids.every((id) => typeof id === 'string')) return undefined;
-  const { reason, text, sourceId, confirm } = arg as { reason?: unknown; text?: unknown; sourceId?: unknown; confirm?: unknown };
-  return { eventIds: ids, reason, text, sourceId: typeof sourceId === 'string' ? sourceId : undefined, confirm: confirm === true };
+  const { reason, text, confirm } = arg as ReasonArgs;
+  return { reason, text, confirm: confirm === true };
+}
+
+function asTriageArgs(arg: unknown): TriageArgs | undefined {
+  const reasonArgs = asReasonArgs(arg);
+  const { eventIds, sourceId } = (arg ?? {}) as { eventIds?: unknown; sourceId?: unknown };
+  if (!reasonArgs || !Array.isArray(eventIds) || !eventIds.every((id) => typeof id === 'string')) return undefined;
+  return { ...reasonArgs, eventIds, sourceId: typeof sourceId === 'string' ? sourceId : undefined };
 }

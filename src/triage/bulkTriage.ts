@@ -63,6 +63,19 @@ export async function triageEvents(vault: VaultCaller, requests: readonly Triage
   };
 }
 
+/** Several vaults' outcomes as one, for one summary: lists joined in order, cancelled if any was, the first reason to stop. */
+export function combineOutcomes(outcomes: readonly TriageOutcome[]): TriageOutcome {
+  return {
+    total: outcomes.reduce((n, o) => n + o.total, 0),
+    succeeded: outcomes.flatMap((o) => o.succeeded),
+    failed: outcomes.flatMap((o) => o.failed),
+    outcomeUnknown: outcomes.flatMap((o) => o.outcomeUnknown),
+    notSent: outcomes.flatMap((o) => o.notSent),
+    cancelled: outcomes.some((o) => o.cancelled),
+    stopped: outcomes.find((o) => o.stopped !== undefined)?.stopped,
+  };
+}
+
 async function sendOne(vault: VaultCaller, { event, update }: TriageRequest, onAnswer: TriageOptions['onAnswer']): Promise<PtaEvent> {
   const answer = await vault.call((client, token) => client.updateEvent(token, event.id, update));
   const updated = normalizeEvent(answer);

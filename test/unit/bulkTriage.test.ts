@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { normalizeEvent, PtaEvent } from '../../src/model/ptaEvent';
 import { EventStore } from '../../src/store/eventStore';
-import { closeRequests, reopenRequests, triageEvents } from '../../src/triage/bulkTriage';
+import { closeRequests, combineOutcomes, reopenRequests, triageEvents } from '../../src/triage/bulkTriage';
 import { planUndo } from '../../src/triage/undoPlan';
 import { generateEvents, RawEvent } from '../simulator/data';
 import { PvwaSimulator } from '../simulator/server';
@@ -148,5 +148,24 @@ describe('Triage in bulk against the simulator', () => {
       const now = sim.getEvent(event.id)!;
       assert.deepEqual([now.mStatus, now.closeReason, now.reasonText], ['CLOSED', reasons[i], `text ${i}`]);
     }
+  });
+});
+
+describe('combineOutcomes', () => {
+  const event = (id: string): PtaEvent => normalizeEvent({ id, type: 'SuspectedCredentialsTheft', score: 50, mStatus: 'OPEN', lastUpdateTime: 1 })!;
+
+  it("joins several vaults' outcomes into one exact count", () => {
+    const a = event('a');
+    const first = { total: 3, succeeded: [{ before: a, after: a }], failed: [{ event: event('b'), message: 'refused' }], outcomeUnknown: [], notSent: [event('c')], cancelled: true };
+    const second = { total: 2, succeeded: [], failed: [], outcomeUnknown: [{ event: event('d'), message: 'lost' }], notSent: [event('e')], cancelled: false, stopped: 'Vault 2: signing in again was refused.' };
+    const combined = combineOutcomes([first, second]);
+    assert.equal(combined.total, 5);
+    assert.deepEqual(combined.succeeded.map((s) => s.after.id), ['a']);
+    assert.deepEqual(combined.failed.map((f) => f.event.id), ['b']);
+    assert.deepEqual(combined.outcomeUnknown.map((f) => f.event.id), ['d']);
+    assert.deepEqual(combined.notSent.map((e) => e.id), ['c', 'e']);
+    assert.equal(combined.cancelled, true);
+    assert.equal(combined.stopped, 'Vault 2: signing in again was refused.');
+    assert.deepEqual(combineOutcomes([]), { total: 0, succeeded: [], failed: [], outcomeUnknown: [], notSent: [], cancelled: false, stopped: undefined });
   });
 });

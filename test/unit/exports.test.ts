@@ -5,43 +5,11 @@ import { EXPORT_COLUMNS } from '../../src/export/exportRow';
 import { eventsToJson } from '../../src/export/jsonExport';
 import { eventsToMarkdown } from '../../src/export/markdownExport';
 import { generateEvents, HOSTILE_STRINGS } from '../simulator/data';
+import { FORMULAS, parseCsv } from '../support/csv';
 import { hostileEvents } from '../support/hostileEvents';
 
 const NOW = Date.UTC(2025, 5, 1, 8, 30, 0);
-// Spreadsheet formulas join the corpus here, so each lands in every string field of some event.
-const FORMULAS = ['=cmd|\' /C calc\'!A0', '+SUM(1+1)*cmd|\' /C calc\'!A0', '-2+3+cmd|\' /C calc\'!A0', '@SUM(1+1)', '\t=1+1', '\r=1+1', '=HYPERLINK("https://evil.example","click")'];
 const hostile = (): PtaEvent[] => hostileEvents(NOW, [...HOSTILE_STRINGS, ...FORMULAS]).map((raw) => normalizeEvent(raw)!);
-
-/** RFC 4180, strictly: fields separated by commas, records by CRLF, quoted fields with doubled quotes. */
-function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let i = 0;
-  while (i < text.length) {
-    let field = '';
-    if (text[i] === '"') {
-      i++;
-      for (;;) {
-        if (i >= text.length) throw new Error('unterminated quoted field');
-        if (text[i] === '"' && text[i + 1] === '"') (field += '"'), (i += 2);
-        else if (text[i] === '"') break;
-        else field += text[i++];
-      }
-      i++;
-    } else {
-      while (i < text.length && text[i] !== ',' && text[i] !== '\r') {
-        if (text[i] === '\n' || text[i] === '"') throw new Error(`bare ${JSON.stringify(text[i])} in an unquoted field at ${i}`);
-        field += text[i++];
-      }
-    }
-    record.push(field);
-    if (text[i] === ',') i++;
-    else if (text.startsWith('\r\n', i)) (records.push(record), (record = []), (i += 2));
-    else throw new Error(`expected a comma or CRLF at ${i}`);
-  }
-  if (record.length > 0) throw new Error('the last record has no CRLF');
-  return records;
-}
 
 describe('Export', () => {
   describe('CSV', () => {

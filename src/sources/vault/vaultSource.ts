@@ -1,15 +1,16 @@
 import * as vscode from 'vscode';
-import { PvwaError } from '../../api/errors';
-import { EventUpdate, PvwaClient } from '../../api/pvwaClient';
+import { PvwaClient } from '../../api/pvwaClient';
 import { httpsAgentFor } from '../../api/transport';
 import { PasswordStore } from '../../auth/passwordStore';
 import { Session, SessionPrompts, SignInTarget } from '../../auth/session';
 import { readSettings } from '../../config';
 import { Log } from '../../log';
-import { normalizeEvent, PtaEvent } from '../../model/ptaEvent';
+import { PtaEvent } from '../../model/ptaEvent';
 import { EventRefresher, TimestampUnit } from '../../store/eventRefresher';
 import { EventStore } from '../../store/eventStore';
 import { RefreshController } from '../../sync/refreshController';
+import { BulkOptions } from '../../triage/bulkRunner';
+import { TriageOutcome, TriageRequest, triageEvents } from '../../triage/bulkTriage';
 import { STORAGE_KEYS } from '../../storageKeys';
 import { Emitter } from '../../util/emitter';
 import { EventSource, SourceCapabilities, SourceState } from '../eventSource';
@@ -136,18 +137,12 @@ export class VaultSource implements EventSource, vscode.Disposable {
     this.updateState();
   }
 
-  /** Sends the change and takes the vault's answer as the truth; throws when the vault kept another status. */
-  async updateEvent(eventId: string, update: EventUpdate): Promise<PtaEvent> {
-    const answer = await this.session.call((client, token) => client.updateEvent(token, eventId, update));
-    const updated = normalizeEvent(answer);
-    if (!updated || updated.id !== eventId) {
-      throw new PvwaError('invalidResponse', 'The vault answered with a different or unreadable event; refresh to see its state.');
-    }
-    this.store.upsert(updated);
-    if (updated.status !== update.mStatus) {
-      throw new PvwaError('invalidResponse', `The vault kept the event ${updated.status === 'OPEN' ? 'open' : 'closed'}.`);
-    }
-    return updated;
+  /**
+   * Sends the changes side by side through the session (see triageEvents). Each event the vault
+   * answers with goes into the store as the truth, so a close the vault refused is never shown as done.
+   */
+  triage(requests: readonly TriageRequest[], options: BulkOptions): Promise<TriageOutcome> {
+    return triageEvents(this.session, requests, { ...options, onAnswer: (event) => this.store.upsert(event) });
   }
 
   dispose(): void {

@@ -105,3 +105,52 @@ export function logText(api: Services): string {
     .filter((text) => text.includes('/API/pta/API/Events/'))
     .join('\n');
 }
+
+export interface ShownMessage {
+  readonly severity: 'information' | 'warning' | 'error';
+  readonly message: string;
+  readonly modal: boolean;
+  readonly detail?: string;
+  readonly items: readonly string[];
+}
+
+/**
+ * Takes over a `vscode.window` function until `restore()`: the extension and the tests share one
+ * `vscode` module object, so the extension calls the replacement. For what the host cannot drive
+ * otherwise: modal dialogs, notification buttons to read and answer, the save dialog.
+ */
+export function replaceWindowFunction<K extends keyof typeof vscode.window>(name: K, replacement: (typeof vscode.window)[K]): { restore(): void } {
+  const window = vscode.window as unknown as Record<string, unknown>;
+  const original = window[name];
+  window[name] = replacement;
+  return { restore: () => void (window[name] = original) };
+}
+
+/**
+ * Records every message the extension shows (information, warning, error, modal or not) and
+ * answers each with `answer` (a button title, or undefined as when dismissed) instead of showing it.
+ */
+export function interceptMessages(answer: (shown: ShownMessage) => string | undefined | Thenable<string | undefined> = () => undefined) {
+  const shown: ShownMessage[] = [];
+  const intercept = (severity: ShownMessage['severity']) => (message: string, ...rest: unknown[]) => {
+    const options = rest.length > 0 && typeof rest[0] === 'object' && rest[0] !== null && !('title' in rest[0]) ? (rest.shift() as vscode.MessageOptions) : {};
+    const items = rest.map((item) => (typeof item === 'string' ? item : (item as vscode.MessageItem).title));
+    const entry: ShownMessage = { severity, message, modal: options.modal === true, detail: options.detail, items };
+    shown.push(entry);
+    return Promise.resolve(answer(entry));
+  };
+  const replaced = [
+    replaceWindowFunction('showInformationMessage', intercept('information') as never),
+    replaceWindowFunction('showWarningMessage', intercept('warning') as never),
+    replaceWindowFunction('showErrorMessage', intercept('error') as never),
+  ];
+  return {
+    shown,
+    restore: () => replaced.forEach((r) => r.restore()),
+    /** The first message shown (from now or earlier) that `matches`. */
+    next: async (matches: (shown: ShownMessage) => boolean, what: string): Promise<ShownMessage> => {
+      await waitFor(() => shown.some(matches), what);
+      return shown.find(matches)!;
+    },
+  };
+}

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { Services } from '../../../src/services';
-import type { TriageOutcome } from '../../../src/commands/triageCommands';
+import type { TriageResult } from '../../../src/commands/triageBatch';
 import { PvwaSimulator } from '../../simulator/server';
 import { extensionApi, list, patchRequests, pause, signIn, signOut, startVault, vault, ref } from './support';
 
@@ -26,7 +26,7 @@ describe('close and reopen', () => {
   it('closes one event with the exact body and moves it to Closed with the vault answer', async () => {
     const event = list(api, 'OPEN')[0];
     const openBefore = vault(api).store.count('OPEN');
-    const outcome = await vscode.commands.executeCommand<TriageOutcome>('cyberarkPta.closeEvent', { eventIds: [event.id], reason: 'NOTREAL', text: '  Scheduled maintenance by the DBA team  ' });
+    const outcome = await vscode.commands.executeCommand<TriageResult>('cyberarkPta.closeEvent', { eventIds: [event.id], reason: 'NOTREAL', text: '  Scheduled maintenance by the DBA team  ' });
     assert.deepEqual(outcome.succeeded.map((r) => r.eventId), [event.id]);
     const patches = patchRequests(sim);
     assert.equal(patches.length, 1);
@@ -41,7 +41,7 @@ describe('close and reopen', () => {
 
   it('refuses a 101-character text and sends nothing', async () => {
     const event = list(api, 'OPEN')[0];
-    const outcome = await vscode.commands.executeCommand<TriageOutcome>('cyberarkPta.closeEvent', { eventIds: [event.id], reason: 'HANDLED', text: 'x'.repeat(101) });
+    const outcome = await vscode.commands.executeCommand<TriageResult>('cyberarkPta.closeEvent', { eventIds: [event.id], reason: 'HANDLED', text: 'x'.repeat(101) });
     assert.equal(outcome.cancelled, true);
     assert.equal(patchRequests(sim).length, 0);
     assert.equal(vault(api).store.get(event.id)?.status, 'OPEN');
@@ -55,7 +55,7 @@ describe('close and reopen', () => {
 
   it('sends nothing when the reason quick pick is cancelled', async () => {
     const event = list(api, 'OPEN')[0];
-    const pending = vscode.commands.executeCommand<TriageOutcome>('cyberarkPta.closeEvent', ref(api, event.id));
+    const pending = vscode.commands.executeCommand<TriageResult>('cyberarkPta.closeEvent', ref(api, event.id));
     await pause(600);
     await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
     const outcome = await pending;
@@ -66,7 +66,7 @@ describe('close and reopen', () => {
 
   it('drives the real quick pick and input box: second reason, empty text', async () => {
     const event = list(api, 'OPEN')[0];
-    const pending = vscode.commands.executeCommand<TriageOutcome>('cyberarkPta.closeEvent', ref(api, event.id));
+    const pending = vscode.commands.executeCommand<TriageResult>('cyberarkPta.closeEvent', ref(api, event.id));
     await pause(600);
     await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
@@ -80,7 +80,7 @@ describe('close and reopen', () => {
   it('reports a partial bulk failure truthfully and leaves the failed event open', async () => {
     const events = list(api, 'OPEN').slice(0, 3);
     sim.inject({ kind: 'error', status: 400, code: 'PASWS167E', message: 'The event cannot be updated.' }, { method: 'PATCH', pathIncludes: events[1].id });
-    const outcome = await vscode.commands.executeCommand<TriageOutcome>('cyberarkPta.closeEvent', { eventIds: events.map((e) => e.id), reason: 'HANDLED', text: 'Bulk triage' });
+    const outcome = await vscode.commands.executeCommand<TriageResult>('cyberarkPta.closeEvent', { eventIds: events.map((e) => e.id), reason: 'HANDLED', text: 'Bulk triage' });
     assert.deepEqual(outcome.succeeded.map((r) => r.eventId), [events[0].id, events[2].id]);
     assert.deepEqual(outcome.failed, [{ sourceId: vault(api).id, eventId: events[1].id, message: 'HTTP 400, PASWS167E: The event cannot be updated.' }]);
     assert.equal(patchRequests(sim).length, 3);
@@ -92,14 +92,14 @@ describe('close and reopen', () => {
   it('never shows a close as done when the vault refuses it (404)', async () => {
     const event = list(api, 'OPEN')[0];
     sim.inject({ kind: 'error', status: 404, code: 'PASWS145E', message: 'Security event was not found.' }, { method: 'PATCH' });
-    const outcome = await vscode.commands.executeCommand<TriageOutcome>('cyberarkPta.closeEvent', { eventIds: [event.id], reason: 'HANDLED', text: '' });
+    const outcome = await vscode.commands.executeCommand<TriageResult>('cyberarkPta.closeEvent', { eventIds: [event.id], reason: 'HANDLED', text: '' });
     assert.equal(outcome.failed.length, 1);
     assert.equal(vault(api).store.get(event.id)?.status, 'OPEN');
   });
 
   it('reopens a closed event with mStatus OPEN and closeReason NONE', async () => {
     const event = list(api, 'CLOSED')[0];
-    const outcome = await vscode.commands.executeCommand<TriageOutcome>('cyberarkPta.reopenEvent', { eventIds: [event.id] });
+    const outcome = await vscode.commands.executeCommand<TriageResult>('cyberarkPta.reopenEvent', { eventIds: [event.id] });
     assert.deepEqual(outcome.succeeded.map((r) => r.eventId), [event.id]);
     assert.deepEqual(patchRequests(sim)[0].body, { mStatus: 'OPEN', closeReason: 'NONE' });
     assert.equal(vault(api).store.get(event.id)?.status, 'OPEN');

@@ -1,0 +1,62 @@
+import * as os from 'node:os';
+import * as vscode from 'vscode';
+import { eventsToCsv } from '../export/csvExport';
+import { eventsToJson } from '../export/jsonExport';
+import { eventsToMarkdown } from '../export/markdownExport';
+import { PtaEvent } from '../model/ptaEvent';
+import { Services } from '../services';
+import { inertStatusBar } from '../util/inertText';
+import { eventName, targetEvents } from './eventTargets';
+
+interface ExportFormat {
+  readonly label: string;
+  readonly detail: string;
+  readonly extension: string;
+  write(events: readonly PtaEvent[]): string;
+}
+
+const FORMATS: readonly ExportFormat[] = [
+  { label: 'CSV', detail: 'One row per event, for a spreadsheet (formulas in vault text are neutralised).', extension: 'csv', write: eventsToCsv },
+  { label: 'JSON', detail: 'The events exactly as the vault sent them, as an array that can be opened again.', extension: 'json', write: eventsToJson },
+  { label: 'Markdown', detail: 'A table for a ticket or a report.', extension: 'md', write: eventsToMarkdown },
+];
+
+export function registerExportCommands(services: Services): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand('cyberarkPta.exportEvents', () => exportEvents(services)),
+    vscode.commands.registerCommand('cyberarkPta.copyAsMarkdown', (arg: unknown, selection: unknown) => copyAsMarkdown(services, arg, selection)),
+  ];
+}
+
+/** The events the view shows (filter applied, every source) to a file the person chooses. */
+async function exportEvents(services: Services): Promise<void> {
+  const events = [...services.view.shown()].map(({ event }) => event);
+  if (events.length === 0) {
+    void vscode.window.showInformationMessage('There are no events in the list to export.');
+    return;
+  }
+  const count = `${events.length.toLocaleString('en-US')} ${events.length === 1 ? 'event' : 'events'}`;
+  const format = await vscode.window.showQuickPick(
+    FORMATS.map((f) => ({ label: f.label, detail: f.detail, format: f })),
+    { title: `Export ${count}${services.view.isFiltered ? ' (filter applied)' : ''}`, placeHolder: 'Which format?' },
+  );
+  if (!format) return;
+  const { label, extension, write } = format.format;
+  const uri = await vscode.window.showSaveDialog({
+    defaultUri: vscode.Uri.joinPath(vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(os.homedir()), `pta-events-${new Date().toISOString().slice(0, 10)}.${extension}`),
+    filters: { [label]: [extension] },
+    saveLabel: 'Export',
+    title: `Export ${count} as ${label}`,
+  });
+  if (!uri) return;
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(write(events)));
+  void vscode.window.showInformationMessage(`Exported ${count} to ${uri.path.split('/').pop() ?? uri.path}.`);
+}
+
+/** One or many selected events as Markdown on the clipboard, for a ticket. */
+async function copyAsMarkdown(services: Services, arg: unknown, selection: unknown): Promise<void> {
+  const found = await targetEvents(services, arg, selection, { allowMany: true, placeHolder: 'Copy which event as Markdown?' });
+  if (found.length === 0) return;
+  await vscode.env.clipboard.writeText(eventsToMarkdown(found.map(({ event }) => event)));
+  vscode.window.setStatusBarMessage(inertStatusBar(`Copied ${found.length === 1 ? eventName(found[0].event) : `${found.length} events`} as Markdown`), 3000);
+}

@@ -1,0 +1,196 @@
+import * as vscode from 'vscode';
+import { readSettings } from '../config';
+import { PtaEvent } from '../model/ptaEvent';
+import { EventRef } from '../sources/eventSource';
+import { SourcedEvent } from '../sources/eventSources';
+import { VaultSource } from '../sources/vault/vaultSource';
+import { Services } from '../services';
+import { BulkProgress } from '../triage/bulkRunner';
+import { hasUnchangedEvents, TriageAction, triageReport, triageSummary } from '../triage/bulkReport';
+import { combineOutcomes, TriageOutcome, TriageRequest } from '../triage/bulkTriage';
+import { planUndo } from '../triage/undoPlan';
+import { inertNotification, inertStatusBar } from '../util/inertText';
+import { eventName } from './eventTargets';
+import { TriageReports } from './triageReports';
+
+export type FailedRef = EventRef & { readonly message: string };
+
+/** What a close or reopen did, returned to callers (and tests) as well as shown. Each event is in exactly one list. */
+export interface TriageResult {
+  readonly succeeded: EventRef[];
+  readonly failed: FailedRef[];
+  /** Sent, but the answer was lost: those vaults are refreshed to show what is true. */
+  readonly outcomeUnknown: FailedRef[];
+  readonly notSent: EventRef[];
+  readonly cancelled: boolean;
+  /** Why a vault's batch stopped early (signing in again failed), when one did. */
+  readonly stopped?: string;
+}
+
+/** Nothing was sent: the person cancelled a prompt, or the input was refused. */
+export const NOTHING_SENT: TriageResult = { succeeded: [], failed: [], outcomeUnknown: [], notSent: [], cancelled: true };
+
+/** One vault's share of a batch. */
+export interface VaultRequests {
+  readonly vault: VaultSource;
+  readonly requests: readonly TriageRequest[];
+}
+
+interface VaultOutcome {
+  readonly vault: VaultSource;
+  readonly outcome: TriageOutcome;
+}
+
+interface RunOptions {
+  /** This batch undoes an earlier one: its summary offers no Undo. */
+  readonly undoing?: boolean;
+  /** Undo only: events left alone because they changed since. */
+  readonly leftAlone?: number;
+}
+
+const DONE: Record<TriageAction, string> = { close: 'Closed', reopen: 'Reopened' };
+const DOING: Record<TriageAction, string> = { close: 'Closing', reopen: 'Reopening' };
+const UNDO = 'Undo';
+const SHOW_REPORT = 'Show Report';
+const RETRY = 'Retry';
+
+/**
+ * Sends a close or reopen of any number of events, each vault's share side by side through its own
+ * session, under one cancellable progress notification; then says exactly what happened, offering
+ * Undo, a report of what did not change, or Retry for a single failure.
+ */
+export class TriageBatches {
+  constructor(
+    private readonly services: Services,
+    private readonly reports: TriageReports,
+  ) {}
+
+  /** The chosen events by vault, in the order given; the targets were chosen as needing triage, which only vaults can do. */
+  byVault(events: readonly SourcedEvent[], toRequests: (events: PtaEvent[]) => TriageRequest[]): VaultRequests[] {
+    const groups = new Map<string, PtaEvent[]>();
+    for (const { source, event } of events) groups.set(source.id, [...(groups.get(source.id) ?? []), event]);
+    return [...groups].map(([sourceId, list]) => {
+      const vault = this.services.vaults.get(sourceId);
+      if (!vault) throw new Error(`${sourceId} cannot change events.`);
+      return { vault, requests: toRequests(list) };
+    });
+  }
+
+  async run(action: TriageAction, batches: readonly VaultRequests[], options: RunOptions = {}): Promise<TriageResult> {
+    const outcomes = await this.send(action, batches, options);
+    for (const { vault, outcome } of outcomes) {
+      for (const { event, message } of outcome.failed) this.services.log.warn(`${DOING[action]} ${event.id} in ${vault.label} failed: ${message}`);
+      for (const { event, message } of outcome.outcomeUnknown) this.services.log.warn(`${DOING[action]} ${event.id} in ${vault.label}: ${message}`);
+      // What happened to those is only known to the vault: ask it.
+      if (outcome.outcomeUnknown.length > 0) void vault.refresh.refresh();
+    }
+    // Not awaited: the summary waits for the person, the caller does not.
+    void this.tell(action, batches, outcomes, options);
+    return resultOf(outcomes);
+  }
+
+  private send(action: TriageAction, batches: readonly VaultRequests[], options: RunOptions): Thenable<VaultOutcome[]> {
+    const total = batches.reduce((n, b) => n + b.requests.length, 0);
+    const subject = total === 1 ? this.name(batches[0].vault, batches[0].requests[0].event) : `${total.toLocaleString('en-US')} events`;
+    const title = `${DOING[action]} ${subject}${options.undoing ? ' (Undo)' : ''}`;
+    const concurrency = readSettings().bulkConcurrency;
+    return vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: inertNotification(title), cancellable: total > 1 },
+      (progress, token) => {
+        const done = new Map<VaultSource, number>();
+        let reported = 0;
+        const onProgress = (vault: VaultSource) => (p: BulkProgress) => {
+          done.set(vault, p.done);
+          const all = [...done.values()].reduce((a, b) => a + b, 0);
+          if (total === 1 || all === reported) return;
+          progress.report({ message: `${all.toLocaleString('en-US')} of ${total.toLocaleString('en-US')}`, increment: ((all - reported) * 100) / total });
+          reported = all;
+        };
+        return Promise.all(
+          batches.map(async ({ vault, requests }) => ({ vault, outcome: await vault.triage(requests, { concurrency, cancel: token, onProgress: onProgress(vault) }) })),
+        );
+      },
+    );
+  }
+
+  /** Shows the summary before its first await, so it is on screen when run() returns. */
+  private async tell(action: TriageAction, batches: readonly VaultRequests[], outcomes: readonly VaultOutcome[], options: RunOptions): Promise<void> {
+    const combined = combineOutcomes(outcomes.map(({ vault, outcome }) => (outcomes.length > 1 && outcome.stopped !== undefined ? { ...outcome, stopped: `${vault.label}: ${outcome.stopped}` } : outcome)));
+    const extras = { leftAlone: options.leftAlone };
+    const message = triageSummary(action, combined, extras);
+    this.services.log.info(message);
+    const undoable = !options.undoing && combined.succeeded.length > 0;
+    if (combined.total === 1 && !options.leftAlone && combined.notSent.length === 0) {
+      await this.tellOne(action, batches[0], outcomes[0].outcome, undoable, options);
+      return;
+    }
+    const buttons = [...(undoable ? [UNDO] : []), ...(hasUnchangedEvents(combined) ? [SHOW_REPORT] : [])];
+    const show =
+      combined.failed.length > 0 || combined.stopped !== undefined
+        ? vscode.window.showErrorMessage
+        : combined.outcomeUnknown.length > 0 || combined.notSent.length > 0
+          ? vscode.window.showWarningMessage
+          : vscode.window.showInformationMessage;
+    const choice = await show(message, ...buttons);
+    if (choice === UNDO) await this.undo(action, outcomes);
+    else if (choice === SHOW_REPORT) await this.reports.open(`${action === 'close' ? 'Close' : 'Reopen'} report`, triageReport(action, combined, extras));
+  }
+
+  private async tellOne(action: TriageAction, batch: VaultRequests, outcome: TriageOutcome, undoable: boolean, options: RunOptions): Promise<void> {
+    const { vault } = batch;
+    const [request] = batch.requests;
+    const name = this.name(vault, request.event);
+    if (outcome.succeeded.length === 1) {
+      // One reopen is told quietly; one close offers Undo, as closing the wrong event is the costly slip.
+      if (!undoable || action === 'reopen') {
+        vscode.window.setStatusBarMessage(inertStatusBar(`${DONE[action]} ${name}`), 4000);
+        return;
+      }
+      const choice = await vscode.window.showInformationMessage(inertNotification(`${DONE[action]} ${name}.`), UNDO);
+      if (choice === UNDO) await this.undo(action, [{ vault, outcome }]);
+      return;
+    }
+    const [unknown] = outcome.outcomeUnknown;
+    if (unknown) {
+      void vscode.window.showWarningMessage(inertNotification(`${DOING[action]} ${name}: ${unknown.message}`));
+      return;
+    }
+    const [failure] = outcome.failed;
+    const choice = await vscode.window.showErrorMessage(inertNotification(`${DOING[action]} ${name} failed: ${failure.message} It is unchanged.`), RETRY);
+    if (choice === RETRY) await this.run(action, [{ vault, requests: [{ event: vault.store.get(request.event.id) ?? request.event, update: request.update }] }], options);
+  }
+
+  /**
+   * Sends the opposite change for exactly the events this batch changed, after bringing each vault's
+   * list up to date: an event someone changed meanwhile is left alone and counted.
+   */
+  private async undo(action: TriageAction, outcomes: readonly VaultOutcome[]): Promise<void> {
+    await Promise.all(outcomes.map(({ vault }) => vault.refresh.refresh()));
+    const plans = outcomes.map(({ vault, outcome }) => ({ vault, plan: planUndo(outcome, (id) => vault.store.get(id)) }));
+    const leftAlone = plans.reduce((n, { plan }) => n + plan.changedSince.length, 0);
+    const batches = plans.filter(({ plan }) => plan.requests.length > 0).map(({ vault, plan }) => ({ vault, requests: plan.requests }));
+    if (batches.length === 0) {
+      void vscode.window.showInformationMessage(`Nothing was undone: ${leftAlone === 1 ? 'the event has' : `all ${leftAlone} events have`} changed since.`);
+      return;
+    }
+    await this.run(action === 'close' ? 'reopen' : 'close', batches, { undoing: true, leftAlone });
+  }
+
+  /** An event's name for titles and messages; the vault is named when there are several sources. */
+  private name(vault: VaultSource, event: PtaEvent): string {
+    return eventName(event, this.services.sources.all().length > 1 ? vault : undefined);
+  }
+}
+
+function resultOf(outcomes: readonly VaultOutcome[]): TriageResult {
+  const ref = (vault: VaultSource, event: PtaEvent): EventRef => ({ sourceId: vault.id, eventId: event.id });
+  const each = <T>(pick: (vault: VaultSource, outcome: TriageOutcome) => T[]) => outcomes.flatMap(({ vault, outcome }) => pick(vault, outcome));
+  return {
+    succeeded: each((vault, o) => o.succeeded.map(({ after }) => ref(vault, after))),
+    failed: each((vault, o) => o.failed.map(({ event, message }) => ({ ...ref(vault, event), message }))),
+    outcomeUnknown: each((vault, o) => o.outcomeUnknown.map(({ event, message }) => ({ ...ref(vault, event), message }))),
+    notSent: each((vault, o) => o.notSent.map((event) => ref(vault, event))),
+    cancelled: outcomes.some(({ outcome }) => outcome.cancelled),
+    stopped: outcomes.find(({ outcome }) => outcome.stopped !== undefined)?.outcome.stopped,
+  };
+}
