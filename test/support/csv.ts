@@ -12,9 +12,14 @@ export function parseCsv(text: string): string[][] {
       i++;
       for (;;) {
         if (i >= text.length) throw new Error('unterminated quoted field');
-        if (text[i] === '"' && text[i + 1] === '"') (field += '"'), (i += 2);
-        else if (text[i] === '"') break;
-        else field += text[i++];
+        if (text[i] === '"' && text[i + 1] === '"') {
+          field += '"';
+          i += 2;
+        } else if (text[i] === '"') {
+          break;
+        } else {
+          field += text[i++];
+        }
       }
       i++;
     } else {
@@ -25,8 +30,13 @@ export function parseCsv(text: string): string[][] {
     }
     record.push(field);
     if (text[i] === ',') i++;
-    else if (text.startsWith('\r\n', i)) (records.push(record), (record = []), (i += 2));
-    else throw new Error(`expected a comma or CRLF at ${i}`);
+    else if (text.startsWith('\r\n', i)) {
+      records.push(record);
+      record = [];
+      i += 2;
+    } else {
+      throw new Error(`expected a comma or CRLF at ${i}`);
+    }
   }
   if (record.length > 0) throw new Error('the last record has no CRLF');
   return records;

@@ -68,7 +68,7 @@ describe('Export', () => {
     it('writes the raw events, pretty, and reads back to the same data', () => {
       const events = hostile();
       const json = eventsToJson(events);
-      assert.match(json, /^\[\n  \{/);
+      assert.match(json, /^\[\n {2}\{/);
       assert.deepEqual(JSON.parse(json), JSON.parse(JSON.stringify(events.map((e) => e.raw))));
       assert.doesNotMatch(json, /[\u202e\u200b\u2028]/, 'invisible characters are written as escapes');
     });

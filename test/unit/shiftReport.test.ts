@@ -7,6 +7,7 @@ import { hostileEvents } from '../support/hostileEvents';
 import { HOSTILE_STRINGS } from '../simulator/hostileStrings';
 
 // markdown-it is what VS Code renders Markdown with; linkify as GitHub links bare URLs.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- markdown-it ships no types; a test-only dev dependency
 const MarkdownIt: new (options: object) => { render(source: string): string } = require('markdown-it');
 const markdown = new MarkdownIt({ html: true, linkify: true });
 
