@@ -195,7 +195,7 @@ describe('EntityIndex', () => {
 /** Some events resolve an IP to a second name, so that the random run also makes and unmakes ambiguous IPs. */
 function withUniqueIpNames(random: SeededRandom) {
   return (raw: RawEvent): RawEvent => {
-    type Address = { mResolvedAddress?: { mHostName?: unknown } | null };
+    type Address = { mResolvedAddress?: { mHostName?: unknown; mFqdn?: unknown } | null };
     const audit = Array.isArray(raw.audits) ? (raw.audits[0] as { source?: Address } | undefined) : undefined;
     const resolved = audit?.source?.mResolvedAddress;
     if (resolved?.mHostName && random.chance(0.05)) {
