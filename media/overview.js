@@ -4,7 +4,7 @@
 // innerHTML and no style attributes, so nothing from a vault can become markup or styling.
 // Every figure is also text: button labels, aria-labels and a table under each chart.
 (function () {
-  // @ts-ignore acquireVsCodeApi is provided by the webview host.
+  // @ts-expect-error acquireVsCodeApi is provided by the webview host.
   const vscode = acquireVsCodeApi();
   const root = /** @type {HTMLElement} */ (document.getElementById('root'));
   const SVG = 'http://www.w3.org/2000/svg';

@@ -195,7 +195,7 @@ describe('EntityIndex', () => {
 /** Some events resolve an IP to a second name, so that the random run also makes and unmakes ambiguous IPs. */
 function withUniqueIpNames(random: SeededRandom) {
   return (raw: RawEvent): RawEvent => {
-    const audit = Array.isArray(raw.audits) ? (raw.audits[0] as Record<string, any> | undefined) : undefined;
+    const audit = Array.isArray(raw.audits) ? (raw.audits[0] as { source?: { mResolvedAddress?: Record<string, unknown> } } | undefined) : undefined;
     const resolved = audit?.source?.mResolvedAddress;
     if (resolved?.mHostName && random.chance(0.05)) {
       audit!.source = { ...audit!.source, mResolvedAddress: { ...resolved, mHostName: `reused-${random.int(1, 9)}`, mFqdn: null } };

@@ -23,8 +23,10 @@ function parseCsv(text: string): string[][] {
       i++;
       for (;;) {
         if (i >= text.length) throw new Error('unterminated quoted field');
-        if (text[i] === '"' && text[i + 1] === '"') (field += '"'), (i += 2);
-        else if (text[i] === '"') break;
+        if (text[i] === '"' && text[i + 1] === '"') {
+          field += '"';
+          i += 2;
+        } else if (text[i] === '"') break;
         else field += text[i++];
       }
       i++;
@@ -36,8 +38,11 @@ function parseCsv(text: string): string[][] {
     }
     record.push(field);
     if (text[i] === ',') i++;
-    else if (text.startsWith('\r\n', i)) (records.push(record), (record = []), (i += 2));
-    else throw new Error(`expected a comma or CRLF at ${i}`);
+    else if (text.startsWith('\r\n', i)) {
+      records.push(record);
+      record = [];
+      i += 2;
+    } else throw new Error(`expected a comma or CRLF at ${i}`);
   }
   if (record.length > 0) throw new Error('the last record has no CRLF');
   return records;
@@ -100,7 +105,7 @@ describe('Export', () => {
     it('writes the raw events, pretty, and reads back to the same data', () => {
       const events = hostile();
       const json = eventsToJson(events);
-      assert.match(json, /^\[\n  \{/);
+      assert.match(json, /^\[\n {2}\{/);
       assert.deepEqual(JSON.parse(json), JSON.parse(JSON.stringify(events.map((e) => e.raw))));
       assert.doesNotMatch(json, /[\u202e\u200b\u2028]/, 'invisible characters are written as escapes');
     });
