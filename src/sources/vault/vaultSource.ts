@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { PvwaError } from '../../api/errors';
-import { EventUpdate, PvwaClient } from '../../api/pvwaClient';
+import { EventUpdate, isOutcomeUnknown, PvwaClient } from '../../api/pvwaClient';
 import { httpsAgentFor } from '../../api/transport';
 import { PasswordStore } from '../../auth/passwordStore';
 import { Session, SessionPrompts, SignInTarget } from '../../auth/session';
@@ -136,9 +136,19 @@ export class VaultSource implements EventSource, vscode.Disposable {
     this.updateState();
   }
 
-  /** Sends the change and takes the vault's answer as the truth; throws when the vault kept another status. */
+  /**
+   * Sends the change and takes the vault's answer as the truth; throws when the vault kept another
+   * status. When the answer was lost or unreadable, the vault may have applied the change: a refresh
+   * is started so the list shows what the vault holds rather than what was held before.
+   */
   async updateEvent(eventId: string, update: EventUpdate): Promise<PtaEvent> {
-    const answer = await this.session.call((client, token) => client.updateEvent(token, eventId, update));
+    let answer: unknown;
+    try {
+      answer = await this.session.call((client, token) => client.updateEvent(token, eventId, update));
+    } catch (error) {
+      if (isOutcomeUnknown(error) || (error instanceof PvwaError && error.kind === 'invalidResponse')) void this.refresh.refresh();
+      throw error;
+    }
     const updated = normalizeEvent(answer);
     if (!updated || updated.id !== eventId) {
       throw new PvwaError('invalidResponse', 'The vault answered with a different or unreadable event; refresh to see its state.');
