@@ -17,7 +17,8 @@ export const inputPrompts: SessionPrompts = {
       title: 'RADIUS challenge',
       // The challenge text comes from the vault: shown as text, cut to a sane length.
       prompt: displayText(message, 300),
-      password: true,
+      // A one-time code, not a secret worth hiding: masking it only causes typing mistakes.
+      password: false,
       ignoreFocusOut: true,
       validateInput: (v) => (v.trim() ? undefined : 'Enter the answer to the challenge.'),
     }),
