@@ -103,7 +103,6 @@ describe('sign-in and secrets', () => {
       await vault(api).session.signOut({ timeoutMs: 2000 });
       await waitFor(() => panel.isDisposed, 'the details panel to close on sign-out');
       assert.equal(liveContent(), '', 'no event data is shown after signing out');
-      assert.deepEqual(api.panels.all(), []);
 
       const tokens = [...new Set(secretVault.requests.map((r) => r.headers.authorization).filter((t): t is string => typeof t === 'string'))];
       assert.ok(tokens.length > 0, 'a token was used');
