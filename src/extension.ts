@@ -33,6 +33,7 @@ import { EventsTreeProvider } from './tree/eventsTreeProvider';
 import { EventsViewChrome } from './tree/eventsViewChrome';
 import { revealEvents } from './tree/revealEvents';
 import { TreeNode } from './tree/treeNodes';
+import { publicApi } from './publicApi';
 import { Services } from './services';
 
 let activeServices: Services | undefined;
@@ -120,8 +121,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Servic
     ...registerFileSourceCommands(services, ptaDocuments, comparisons),
   );
   activeServices = services;
-  // Other extensions get nothing: the services hold sessions and the password store. Tests get them.
-  return context.extensionMode === vscode.ExtensionMode.Test ? services : undefined;
+  return publicApi(context.extensionMode, services);
 }
 
 /** Logs every vault off with a short time limit, so closing the window is not held up by a slow vault. */

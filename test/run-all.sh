@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# The one test command (npm test): dependencies, the VS Code host, build, unit tests,
-# tests inside the real extension host, then the browser journey when it exists.
-# Stops at the first failing stage.
+# The one test command (npm test): dependencies, the VS Code host, build, lint, unit tests,
+# tests inside the real extension host, then the browser journey. Stops at the first failing
+# stage; a missing journey is a failure, never a silent skip.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source test/host/npm-install-if-needed.sh
@@ -30,16 +30,21 @@ npm run --silent build
 stage "compile tests"
 npm run --silent compile-tests
 
+stage "lint"
+npm run --silent lint
+
 stage "unit tests"
 npm run --silent test:unit
 
 stage "extension host tests"
 node out/test/host/runHostTests.js
 
-if [ -f out/test/e2e/journey.js ]; then
-  stage "end-to-end journey"
-  node out/test/e2e/journey.js
+stage "end-to-end journey"
+if [ ! -f out/test/e2e/journey.js ]; then
+  echo "out/test/e2e/journey.js is missing: test/e2e/journey.ts did not compile to it." >&2
+  exit 1
 fi
+node out/test/e2e/journey.js
 
 echo
 echo "All test stages passed."

@@ -102,7 +102,7 @@ const TLS_EXPLANATIONS: Record<string, string> = {
 export function errorFromTransport(host: string, error: unknown, timeoutSeconds: number, insecureRequested = false): PvwaError {
   const err = error as { name?: string; code?: string; type?: string; message?: string };
   if (err?.name === 'AbortError' || err?.type === 'aborted') {
-    return new PvwaError('timeout', `${host} did not answer within ${timeoutSeconds} seconds. Check the address and your network, or raise cyberarkPta.requestTimeoutSeconds.`);
+    return new PvwaError('timeout', `${host} did not answer within ${timeoutSeconds} second${timeoutSeconds === 1 ? '' : 's'}. Check the address and your network, or raise cyberarkPta.requestTimeoutSeconds.`);
   }
   const code = err?.code ?? '';
   const tls = TLS_EXPLANATIONS[code];

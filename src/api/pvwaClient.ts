@@ -137,9 +137,15 @@ export class PvwaClient {
     if (response.status !== 200) {
       throw errorFromResponse(this.host, response.status, response.body);
     }
-    const parsed = this.parseJson(response.body);
+    // A 200 whose body cannot be read still means the vault took the change in: its outcome is unknown, not a failure.
+    let parsed: unknown;
+    try {
+      parsed = this.parseJson(response.body);
+    } catch (error) {
+      throw new OutcomeUnknownError(this.host, error as PvwaError);
+    }
     if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
-      throw new PvwaError('invalidResponse', `${this.host} accepted the change but did not answer with the updated event.`);
+      throw new OutcomeUnknownError(this.host, new PvwaError('invalidResponse', `${this.host} accepted the change but did not answer with the updated event.`));
     }
     return parsed;
   }
@@ -234,6 +240,7 @@ const LOST_ANSWER: Partial<Record<PvwaError['kind'], string>> = {
   network: 'the connection was cut before its answer arrived',
   timeout: 'no answer came in time',
   tooLarge: 'its answer was refused as too large',
+  invalidResponse: 'its answer could not be read',
 };
 
 /** Failures that prove the request never got to the vault: no name, no route, no connection, no trusted TLS. */

@@ -143,7 +143,7 @@ export class EventDetailsPanel {
     model: EventViewModel,
     preview: boolean,
     onAction: (action: DetailsAction, ref: EventRef) => void,
-    onDisposed: (panel: EventDetailsPanel) => void,
+    private readonly onDisposed: (panel: EventDetailsPanel) => void,
   ) {
     this.current = model;
     this.currentRef = ref;
@@ -165,10 +165,7 @@ export class EventDetailsPanel {
           onAction(message.action, this.currentRef);
         }
       }),
-      this.panel.onDidDispose(() => {
-        onDisposed(this);
-        this.dispose();
-      }),
+      this.panel.onDidDispose(() => this.dispose()),
     );
   }
 
@@ -217,9 +214,11 @@ export class EventDetailsPanel {
     this.post();
   }
 
+  /** Closed by the extension or by the person: either way it leaves the manager's maps. */
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
+    this.onDisposed(this);
     while (this.disposables.length) this.disposables.pop()?.dispose();
     this.panel.dispose();
   }

@@ -73,8 +73,9 @@ export class RefreshController implements vscode.Disposable {
       if (result.kind === 'incremental' && result.added.length > 0) this.deps.onNewEvents(result.added);
       return result;
     } catch (error) {
-      if (error instanceof PvwaError && error.kind === 'cancelled') {
-        // Signed out meanwhile: not a failure, and nothing to retry.
+      if ((error instanceof PvwaError && error.kind === 'cancelled') || !this.deps.isSignedIn()) {
+        // Signed out meanwhile (a renewal cut short, refused or interrupted included): not a failure of
+        // this refresh, and nothing to retry; a refused renewal is told by the session.
         this.setState({ refreshing: false });
         succeeded = true;
         return undefined;

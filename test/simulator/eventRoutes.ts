@@ -30,7 +30,8 @@ export function listEvents(store: EventStore, request: EventQuery): SimulatorRes
     if (value === undefined || value === '') continue;
     if (!/^\d+$/.test(value)) return invalidParameters(`${name} must be a whole number (a time since 1970), got [${value}].`);
     const from = toEpochMs(Number(value), request.unit);
-    filters.push((event) => event.lastUpdateTime >= from);
+    // A record without an update time cannot be placed by the filter, so it is returned (as a vault with a half-written record does).
+    filters.push((event) => typeof event.lastUpdateTime !== 'number' || event.lastUpdateTime >= from);
   }
 
   const status = queryValue(request.query, 'status');

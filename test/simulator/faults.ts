@@ -34,6 +34,14 @@ export interface FaultOptions {
   pathIncludes?: string;
   /** How many matching requests get the fault; default 1, Infinity allowed. */
   times?: number;
+  /** The vault carries the request out first, then the fault replaces its answer: a change applied whose answer is lost or garbled. */
+  afterApplying?: boolean;
+}
+
+/** A fault due on one request, and whether the vault acts on the request before it. */
+export interface DueFault {
+  readonly fault: Fault;
+  readonly afterApplying: boolean;
 }
 
 interface QueuedFault {
@@ -41,6 +49,7 @@ interface QueuedFault {
   method?: string;
   pathIncludes?: string;
   remaining: number;
+  afterApplying: boolean;
 }
 
 export class FaultQueue {
@@ -49,7 +58,7 @@ export class FaultQueue {
   add(fault: Fault, options: FaultOptions = {}): void {
     const times = options.times ?? 1;
     if (!(times >= 1)) throw new RangeError(`times must be at least 1, got ${times}`);
-    this.queue.push({ fault, method: options.method?.toUpperCase(), pathIncludes: options.pathIncludes?.toLowerCase(), remaining: times });
+    this.queue.push({ fault, method: options.method?.toUpperCase(), pathIncludes: options.pathIncludes?.toLowerCase(), remaining: times, afterApplying: options.afterApplying === true });
   }
 
   clear(): void {
@@ -57,7 +66,7 @@ export class FaultQueue {
   }
 
   /** Consumes one use of the first queued fault that matches the request. */
-  take(method: string, url: string): Fault | undefined {
+  take(method: string, url: string): DueFault | undefined {
     const lowerUrl = url.toLowerCase();
     const index = this.queue.findIndex(
       (entry) => (!entry.method || entry.method === method.toUpperCase()) && (!entry.pathIncludes || lowerUrl.includes(entry.pathIncludes)),
@@ -66,7 +75,7 @@ export class FaultQueue {
     const entry = this.queue[index];
     entry.remaining--;
     if (entry.remaining <= 0) this.queue.splice(index, 1);
-    return entry.fault;
+    return { fault: entry.fault, afterApplying: entry.afterApplying };
   }
 }
 

@@ -245,12 +245,13 @@ export class PvwaSimulator {
       return;
     }
 
-    const fault = this.faults.take(method, url);
-    if (fault && fault.kind !== 'latency') {
+    const due = this.faults.take(method, url);
+    const fault = due?.fault;
+    if (fault && fault.kind !== 'latency' && !due.afterApplying) {
       recorded.status = writeFault(res, fault, this.store.newestFirst());
       return;
     }
-    if (fault) await this.delay(fault.ms);
+    if (fault?.kind === 'latency') await this.delay(fault.ms);
     if (res.destroyed) return;
 
     let response;
@@ -258,6 +259,10 @@ export class PvwaSimulator {
       response = route({ method, path, query, headers: req.headers, body }, this.vaultState());
     } catch {
       response = iisErrorPage(500);
+    }
+    if (fault && fault.kind !== 'latency') {
+      recorded.status = writeFault(res, fault, this.store.newestFirst());
+      return;
     }
     recorded.status = response.status;
     writeResponse(res, response);

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import MarkdownIt from 'markdown-it';
 import { computeOverview } from '../../src/derived/overviewAggregates';
 import { openHighRiskEvents, REPORTED_EVENT_LIMIT, shiftReportMarkdown } from '../../src/derived/shiftReport';
 import type { Entity, EntityKind } from '../../src/model/entities';
@@ -7,8 +8,6 @@ import { hostileEvents } from '../support/hostileEvents';
 import { HOSTILE_STRINGS } from '../simulator/hostileStrings';
 
 // markdown-it is what VS Code renders Markdown with; linkify as GitHub links bare URLs.
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- markdown-it ships no types; a test-only dev dependency
-const MarkdownIt: new (options: object) => { render(source: string): string } = require('markdown-it');
 const markdown = new MarkdownIt({ html: true, linkify: true });
 
 const HOUR = 3_600_000;

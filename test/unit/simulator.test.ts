@@ -754,6 +754,29 @@ describe('PVWA simulator', () => {
       });
     }
 
+    it('afterApplying carries the change out, then answers with the fault', async () => {
+      const open = sim.events().find((event) => event.mStatus === 'OPEN')!;
+      sim.inject({ kind: 'invalidJson' }, { method: 'PATCH', afterApplying: true });
+      const response = await patchEvent(sim, token, open.id, { mStatus: 'CLOSED', closeReason: 'HANDLED', reasonText: 'done' });
+      assert.equal(response.status, 200);
+      const text = await response.text();
+      assert.throws(() => JSON.parse(text), SyntaxError);
+      assert.equal(sim.getEvent(open.id)?.mStatus, 'CLOSED', 'the change was applied');
+
+      const other = sim.events().find((event) => event.mStatus === 'OPEN')!;
+      sim.inject({ kind: 'invalidJson' }, { method: 'PATCH' });
+      await (await patchEvent(sim, token, other.id, { mStatus: 'CLOSED', closeReason: 'HANDLED' })).text();
+      assert.equal(sim.getEvent(other.id)?.mStatus, 'OPEN', 'without it, the fault replaces the request');
+    });
+
+    it('returns a record without an update time whatever fromUpdateDate asks', async () => {
+      const timeless: Record<string, unknown> = { ...sim.events()[0], id: 'ffffffffffffffffffffff09' };
+      delete timeless.lastUpdateTime;
+      sim.upsertEvent(timeless as RawEvent);
+      const events = await eventsFrom(sim, token, `?fromUpdateDate=${Math.floor(NOW / 1000) + 86_400}`);
+      assert.deepEqual(events.map((e) => e.id), ['ffffffffffffffffffffff09']);
+    });
+
     it('invalidJson answers 200 with a body no JSON parser accepts', async () => {
       sim.inject({ kind: 'invalidJson' });
       const response = await getEvents(sim, token);

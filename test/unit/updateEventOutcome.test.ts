@@ -38,7 +38,9 @@ describe('PvwaClient.updateEvent when the answer is lost', () => {
     assert.equal(sim.requests.filter((r) => r.method === 'PATCH').length, 1, 'never retried');
   });
 
-  it('says the outcome is unknown when no answer comes in time', async () => {
+  it('says the outcome is unknown when no answer comes in time', async function () {
+    // A 1-second limit must not race mocha's own 2-second default.
+    this.timeout(10_000);
     const { client, token, id } = await signedIn(1);
     sim.inject({ kind: 'latency', ms: 1500 }, { method: 'PATCH' });
     await assert.rejects(client.updateEvent(token, id, CLOSE), (error: unknown) => isOutcomeUnknown(error) && error.kind === 'timeout' && /no answer came in time/.test(error.message));

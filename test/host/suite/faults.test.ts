@@ -4,7 +4,7 @@ import type { TriageResult } from '../../../src/commands/triageBatch';
 import type { Services } from '../../../src/services';
 import type { Fault } from '../../simulator/faults';
 import { PvwaSimulator } from '../../simulator/server';
-import { extensionApi, list, patchRequests, setSettings, signIn, signOut, startVault, vault } from './support';
+import { extensionApi, list, patchRequests, setSettings, signIn, signOut, startVault, vault, waitFor } from './support';
 
 /** Faults on the events request: each must leave the last good list and say specifically what happened. */
 const REFRESH_FAULTS: Array<{ name: string; fault: Fault; times: number; message: RegExp }> = [
@@ -19,13 +19,17 @@ const REFRESH_FAULTS: Array<{ name: string; fault: Fault; times: number; message
   { name: 'a 403 CyberArk error', fault: { kind: 'error', status: 403, code: 'PASWS041E', message: 'You are not authorized to perform this action.' }, times: 1, message: /PASWS041E: You are not authorized to perform this action\./ },
 ];
 
-/** Faults on a close: the event must stay open, and the failure must name the event and the cause. */
-const CLOSE_FAULTS: Array<{ name: string; fault: Fault; message: RegExp; answerLost?: true }> = [
+/**
+ * Faults on a close: the failure must name the cause, and the list must end up showing what the
+ * vault holds: open when the vault never applied the change, closed (after a refresh) when it did.
+ */
+const CLOSE_FAULTS: Array<{ name: string; fault: Fault; message: RegExp; afterApplying?: boolean; answerLost?: true }> = [
   { name: 'a 404 (the event is gone)', fault: { kind: 'error', status: 404, code: 'PTAEV404E', message: 'Security event was not found.' }, message: /PTAEV404E: Security event was not found\./ },
   { name: 'a 400 refusing the reason', fault: { kind: 'error', status: 400, code: 'PASWS167E', message: 'There are some invalid parameters.' }, message: /PASWS167E: There are some invalid parameters\./ },
   { name: 'an IIS 500 page', fault: { kind: 'html', status: 500 }, message: /answered HTTP 500: an internal error \(an HTML error page/ },
-  { name: 'a connection cut mid-answer', fault: { kind: 'reset' }, message: /was sent to 127\.0\.0\.1, but the connection was cut before its answer arrived, so whether it was applied is unknown/, answerLost: true },
-  { name: 'invalid JSON after the change', fault: { kind: 'invalidJson' }, message: /incomplete or invalid JSON/ },
+  { name: 'a connection cut mid-answer', fault: { kind: 'reset' }, message: /connection was cut before its answer arrived, so whether it was applied is unknown/, answerLost: true },
+  { name: 'invalid JSON after the change', fault: { kind: 'invalidJson' }, message: /its answer could not be read, so whether it was applied is unknown/, afterApplying: true, answerLost: true },
+  { name: 'a connection cut after the change', fault: { kind: 'reset' }, message: /whether it was applied is unknown/, afterApplying: true, answerLost: true },
 ];
 
 function assertReadable(message: string | undefined): void {
@@ -79,12 +83,23 @@ describe('faults the vault and the network produce', () => {
     assert.deepEqual(sim.requests.map((r) => `${r.method} ${r.status}`), ['GET 401', 'POST 200', 'GET 200']);
   });
 
-  it('survives events full of nulls', async () => {
+  it('survives events full of nulls, some without an update time, and keeps reading seconds', async () => {
     const [sparse] = sim.events();
     const nulls = Object.fromEntries(Object.keys(sparse).map((key) => [key, null]));
     sim.upsertEvent({ ...nulls, id: 'ffffffffffffffffffffff01', mStatus: 'OPEN', lastUpdateTime: Date.now(), audits: [null, { action: null, source: null }] } as never);
+    // No lastUpdateTime at all (and no createTime to fall back on): enough of them to look like evidence of milliseconds.
+    for (const n of [2, 3, 4, 5]) {
+      const timeless: Record<string, unknown> = { ...nulls, id: `ffffffffffffffffffffff0${n}`, mStatus: 'OPEN' };
+      delete timeless.lastUpdateTime;
+      sim.upsertEvent(timeless as never);
+    }
+    sim.clearRequests();
     await vscode.commands.executeCommand('cyberarkPta.refresh');
     assert.equal(vault(api).refresh.current.lastError, undefined);
+    assert.equal(sim.requests.filter((r) => r.method === 'GET').length, 1);
+    assert.ok(sim.requests[0].query.fromUpdateDate.length <= 10, 'asked in seconds');
+    await vscode.commands.executeCommand('cyberarkPta.refresh');
+    assert.ok(sim.requests.filter((r) => r.method === 'GET').every((r) => Number(r.query.fromUpdateDate) < 1e11), 'still in seconds: events without an update time are no evidence');
     const event = vault(api).store.get('ffffffffffffffffffffff01');
     assert.ok(event, 'the sparse event is listed');
     const node = api.tree.revealableNode(vault(api).id, event.id)!;
@@ -92,11 +107,11 @@ describe('faults the vault and the network produce', () => {
     assert.doesNotMatch(`${item.label} ${item.description} ${item.tooltip}`, /undefined|null|NaN/);
   });
 
-  for (const { name, fault, message, answerLost } of CLOSE_FAULTS) {
-    it(`never shows a close as done after ${name}, and sends it once`, async () => {
+  for (const { name, fault, message, afterApplying, answerLost } of CLOSE_FAULTS) {
+    it(`never shows a close as done after ${name}, sends it once, and ends up showing what the vault holds`, async () => {
       const event = list(api, 'OPEN')[0];
       sim.clearRequests();
-      sim.inject(fault, { method: 'PATCH' });
+      sim.inject(fault, { method: 'PATCH', afterApplying });
       const outcome = await vscode.commands.executeCommand<TriageResult>('cyberarkPta.closeEvent', { eventIds: [event.id], reason: 'HANDLED', text: 'checked' });
       assert.deepEqual(outcome.succeeded.map((r) => r.eventId), []);
       // A lost answer is not a failure: the vault may have applied it, so the outcome is unknown.
@@ -106,8 +121,14 @@ describe('faults the vault and the network produce', () => {
       assertReadable(problems[0].message);
       assert.match(problems[0].message, message);
       assert.equal(patchRequests(sim).length, 1, 'a PATCH is never retried blindly');
-      assert.equal(vault(api).store.get(event.id)?.status, 'OPEN');
-      assert.ok(list(api, 'OPEN').some((e) => e.id === event.id), 'still listed under Open');
+      assert.equal(sim.getEvent(event.id)?.mStatus, afterApplying ? 'CLOSED' : 'OPEN', afterApplying ? 'the vault applied the change' : 'the vault did not apply it');
+      if (afterApplying) {
+        await waitFor(() => vault(api).store.get(event.id)?.status === 'CLOSED', 'a refresh to show the close the vault applied');
+      } else {
+        await waitFor(() => !vault(api).refresh.current.refreshing, 'any refresh the failure started');
+        assert.equal(vault(api).store.get(event.id)?.status, 'OPEN');
+        assert.ok(list(api, 'OPEN').some((e) => e.id === event.id), 'still listed under Open');
+      }
       await vscode.commands.executeCommand('notifications.clearAll');
     });
   }

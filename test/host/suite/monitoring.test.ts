@@ -4,7 +4,7 @@ import type { Services } from '../../../src/services';
 import { REFRESH_OVERLAP_MS } from '../../../src/store/eventRefresher';
 import { generateEvents, RawEvent } from '../../simulator/data';
 import { PvwaSimulator } from '../../simulator/server';
-import { extensionApi, list, logText, pause, signIn, signOut, startVault, vault, waitFor } from './support';
+import { extensionApi, list, logText, signIn, signOut, startVault, vault, waitFor } from './support';
 
 const DAY_MS = 86_400_000;
 
@@ -20,6 +20,12 @@ function newestUpdate(api: Services): number {
 function freshEvent(id: string, type: string, score: number): RawEvent {
   const [template] = generateEvents({ count: 1, seed: 404, now: Date.now(), hostileShare: 0 });
   return { ...template, id, type, score, mStatus: 'OPEN', closeReason: 'NONE', reasonText: null, lastUpdateTime: Date.now() };
+}
+
+function logLines(api: Services, pattern: RegExp): string[] {
+  return logText(api)
+    .split('\n')
+    .filter((l) => pattern.test(l));
 }
 
 async function announcements(api: Services, expected: number): Promise<string[]> {
@@ -81,17 +87,20 @@ describe('live monitoring', () => {
   it('announces a new high-risk event once, never on the first load or for low scores', async () => {
     sim = await startVault({ count: 80, seed: 23 });
     const before = (await announcements(api, 0)).length;
+    const loadsBefore = logLines(api, /: Loaded: /).length;
     await signIn(api, sim);
     assert.ok(list(api, 'OPEN').some((e) => e.score >= 70), 'the first load holds high-risk events');
-    await pause(1500);
+    // An announcement is logged right after the load's own line, so once that line is on disk, so is any announcement.
+    await waitFor(() => logLines(api, /: Loaded: /).length > loadsBefore, 'the first load in the log', 8000);
     assert.equal((await announcements(api, 0)).length, before, 'the first load announced something');
 
     sim.upsertEvent(freshEvent('bbbbbbbbbbbbbbbbbbbbbbb1', 'GoldenTicket', 96.5));
     sim.upsertEvent(freshEvent('bbbbbbbbbbbbbbbbbbbbbbb2', 'SuspectedCredentialsTheft', 12));
+    const refreshesBefore = logLines(api, /: Refreshed: /).length;
     await vscode.commands.executeCommand('cyberarkPta.refresh');
     await vscode.commands.executeCommand('cyberarkPta.refresh');
     await announcements(api, before + 1);
-    await pause(1500);
+    await waitFor(() => logLines(api, /: Refreshed: /).length >= refreshesBefore + 2, 'both refreshes in the log', 8000);
     const lines = (await announcements(api, before + 1)).slice(before);
     assert.equal(lines.length, 1, lines.join('\n'));
     assert.match(lines[0], /Announced: 1 new high-risk event: Golden Ticket \(96\.5\)$/);

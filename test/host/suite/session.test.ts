@@ -86,7 +86,7 @@ describe('sign-in and secrets', () => {
     assert.equal(vault(api).session.isSignedIn, false);
   });
 
-  it('leaves no password or token in the user-data folder, the log or a details page after signing out', async function () {
+  it('leaves no password or token in the user-data folder, the log or a details page, and closes the page on signing out', async function () {
     this.timeout(60_000);
     const password = `Pw-${crypto.randomUUID()}`;
     const secretVault = await startVault({ users: [{ username: DEMO_USERNAME, password }] });
@@ -96,9 +96,13 @@ describe('sign-in and secrets', () => {
       await vscode.commands.executeCommand('cyberarkPta.showEventDetails', ref(api, event.id));
       const panel = api.panels.get(ref(api, event.id))!;
       await waitFor(() => panel.isReady, 'the details page');
-      const html = panel.html;
+      assert.equal(panel.model.id, event.id, 'the live panel shows the event');
+      // What the page holds while it is live: its HTML and the model posted to it.
+      const liveContent = () => (panel.isDisposed ? '' : `${panel.html}\n${JSON.stringify(panel.model)}`);
+      const whileSignedIn = liveContent();
       await vault(api).session.signOut({ timeoutMs: 2000 });
-      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await waitFor(() => panel.isDisposed, 'the details panel to close on sign-out');
+      assert.equal(liveContent(), '', 'no event data is shown after signing out');
 
       const tokens = [...new Set(secretVault.requests.map((r) => r.headers.authorization).filter((t): t is string => typeof t === 'string'))];
       assert.ok(tokens.length > 0, 'a token was used');
@@ -114,7 +118,7 @@ describe('sign-in and secrets', () => {
         });
         assert.deepEqual(hits, [], `a ${secret === password ? 'password' : 'token'} was found on disk`);
         assert.ok(!logText(api).includes(secret), 'the log holds a secret');
-        assert.ok(!html.includes(secret), 'the details page holds a secret');
+        assert.ok(!whileSignedIn.includes(secret), 'the details page held a secret');
       }
     } finally {
       await api.passwords.delete(secretVault.baseUrl + '/PasswordVault', DEMO_USERNAME);

@@ -120,10 +120,8 @@ export interface ShownMessage {
  * otherwise: modal dialogs, notification buttons to read and answer, the save dialog.
  */
 export function replaceWindowFunction<K extends keyof typeof vscode.window>(name: K, replacement: (typeof vscode.window)[K]): { restore(): void } {
-  const window = vscode.window as unknown as Record<string, unknown>;
-  const original = window[name];
-  window[name] = replacement;
-  return { restore: () => void (window[name] = original) };
+  const restore = replaceWindow({ [name]: (_original: unknown, ...args: unknown[]) => (replacement as (...a: unknown[]) => unknown)(...args) });
+  return { restore };
 }
 
 /**
@@ -153,4 +151,39 @@ export function interceptMessages(answer: (shown: ShownMessage) => string | unde
       return shown.find(matches)!;
     },
   };
+}
+
+type WindowFunction = keyof typeof vscode.window;
+
+/**
+ * Replaces vscode.window functions for the extension too (one API object per extension, and the
+ * tests load as part of it); each replacement gets the original to call through. Returns the undo.
+ */
+export function replaceWindow(replacements: Partial<Record<WindowFunction, (original: (...args: unknown[]) => unknown, ...args: unknown[]) => unknown>>): () => void {
+  const window = vscode.window as unknown as Record<string, (...args: unknown[]) => unknown>;
+  const originals = new Map<string, (...args: unknown[]) => unknown>();
+  for (const [name, replacement] of Object.entries(replacements)) {
+    const original = window[name];
+    originals.set(name, original);
+    window[name] = (...args: unknown[]) => replacement(original.bind(vscode.window), ...args);
+  }
+  return () => {
+    for (const [name, original] of originals) window[name] = original;
+  };
+}
+
+/** The close flow's questions answered without UI: the first reason whose value is `reason`, then `text`. */
+export function answerClose(reason: string, text: string, confirmations: string[] = []): () => void {
+  return replaceWindow({
+    showQuickPick: async (_original, items) => (await (items as Thenable<Array<{ value?: string }>>)).find((i) => i.value === reason),
+    showInputBox: () => Promise.resolve(text),
+    showWarningMessage: (original, message, ...rest) => {
+      const options = rest[0];
+      if (options && typeof options === 'object' && (options as { modal?: boolean }).modal) {
+        confirmations.push(String(message));
+        return Promise.resolve(rest[1]);
+      }
+      return original(message, ...rest);
+    },
+  });
 }
