@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { inputPrompts } from './auth/inputPrompts';
 import { PasswordStore } from './auth/passwordStore';
 import { registerCloseSameWay } from './commands/closeSameWayCommand';
+import { registerEntityCommands } from './commands/entityCommands';
 import { registerEventCommands } from './commands/eventCommands';
 import { registerFilterCommands } from './commands/filterCommands';
 import { registerRefreshCommands } from './commands/refreshCommands';
@@ -9,12 +10,12 @@ import { registerSessionCommands } from './commands/sessionCommands';
 import { registerTriageCommands } from './commands/triageCommands';
 import { registerVaultCommands } from './commands/vaultCommands';
 import { readSettings, SECTION } from './config';
-import { DetailsAction, EventDetailsPanels } from './details/eventDetailsPanels';
+import { runDetailsRequest } from './details/detailsRequests';
+import { EventDetailsPanels } from './details/eventDetailsPanels';
 import { RAW_JSON_SCHEME, RawJsonDocuments } from './details/rawJsonDocuments';
 import { Log } from './log';
 import { registerOverview } from './overview/registerOverview';
 import { EntityIndexes } from './derived/entityIndexes';
-import { EventRef } from './sources/eventSource';
 import { EventSources } from './sources/eventSources';
 import { vaultNotices } from './sources/vault/vaultNotices';
 import { VaultSources } from './sources/vault/vaultSources';
@@ -24,6 +25,7 @@ import { EventView } from './store/eventView';
 import { NewEventAlerts } from './sync/newEventAlerts';
 import { EventsTreeProvider } from './tree/eventsTreeProvider';
 import { EventsViewChrome } from './tree/eventsViewChrome';
+import { registerEntitiesView } from './tree/registerEntitiesView';
 import { revealEvents } from './tree/revealEvents';
 import { TreeNode } from './tree/treeNodes';
 import { Services } from './services';
@@ -60,22 +62,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<Servic
   }, log);
   await vaults.sync();
 
-  const onDetailsAction = (action: DetailsAction, ref: EventRef) => {
-    const command = {
-      close: 'cyberarkPta.closeEvent',
-      reopen: 'cyberarkPta.reopenEvent',
-      openInPvwa: 'cyberarkPta.openInPvwa',
-      copyId: 'cyberarkPta.copyEventId',
-      openRawJson: 'cyberarkPta.openRawJson',
-    }[action];
-    void vscode.commands.executeCommand(command, ref);
-  };
-  const panels = new EventDetailsPanels(vscode.Uri.joinPath(context.extensionUri, 'media'), sources, onDetailsAction);
+  const panels = new EventDetailsPanels(vscode.Uri.joinPath(context.extensionUri, 'media'), sources, indexes, runDetailsRequest);
   const rawJson = new RawJsonDocuments(sources);
   const chrome = new EventsViewChrome(treeView, tree, sources, view);
   const core = { context, log, passwords, sources, vaults, indexes, view, tree, treeView, chrome, panels };
   const overview = registerOverview(core);
-  const services: Services = { ...core, overview: overview.provider };
+  const entities = registerEntitiesView(core);
+  const services: Services = { ...core, overview: overview.provider, entities: entities.provider };
 
   context.subscriptions.push(
     log,
@@ -94,12 +87,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Servic
       if (e.affectsConfiguration(`${SECTION}.autoRefreshSeconds`)) for (const vault of vaults.all()) vault.refresh.reschedule();
     }),
     ...overview.disposables,
+    ...entities.disposables,
     ...registerSessionCommands(services),
     ...registerVaultCommands(services),
     ...registerRefreshCommands(services),
     ...registerEventCommands(services),
     ...registerTriageCommands(services),
     ...registerCloseSameWay(services),
+    ...registerEntityCommands(services),
     ...registerFilterCommands(services),
   );
   activeServices = services;
