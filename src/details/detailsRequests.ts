@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { EventRef } from '../sources/eventSource';
-import { DetailsAction, DetailsRequest } from './eventDetailsPanels';
+import { DetailsAction } from './detailsMessages';
+import { DetailsRequest } from './eventDetailsPanels';
 
 const ACTION_COMMANDS: Record<DetailsAction, string> = {
   close: 'cyberarkPta.closeEvent',

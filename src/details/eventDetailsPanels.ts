@@ -4,21 +4,8 @@ import { EventRef, refKey } from '../sources/eventSource';
 import { EventSources } from '../sources/eventSources';
 import { detailsHtml } from './detailsHtml';
 import { buildEventContext } from './eventContextView';
+import { DetailsAction, PageMessage, parsePageMessage } from './detailsMessages';
 import { buildEventViewModel, EventViewModel } from './eventViewModel';
-
-export const DETAILS_ACTIONS = ['close', 'reopen', 'openInPvwa', 'copyId', 'openRawJson', 'closeSameWay'] as const;
-export type DetailsAction = (typeof DETAILS_ACTIONS)[number];
-
-export const ENTITY_ACTIONS = ['filter', 'history', 'timeline'] as const;
-export type EntityAction = (typeof ENTITY_ACTIONS)[number];
-
-export type PageMessage =
-  | { type: 'ready' }
-  | { type: 'action'; action: DetailsAction; eventId: string }
-  /** On one of the event's entities: filter the Events view to it, load its history, show or hide its timeline. */
-  | { type: 'entity'; action: EntityAction; eventId: string; key: string }
-  /** Open a related event, or one on the entity timeline. */
-  | { type: 'open'; eventId: string; targetId: string };
 
 /** What a panel asks the extension to do for its event; the timeline toggle stays inside the panel. */
 export type DetailsRequest =
@@ -26,38 +13,6 @@ export type DetailsRequest =
   | { readonly kind: 'filterEntity'; readonly key: string }
   | { readonly kind: 'loadHistory'; readonly key: string }
   | { readonly kind: 'openEvent'; readonly eventId: string };
-
-/**
- * Anything the page sends is untrusted: only these exact shapes (no other keys), for the panel's
- * own event, naming what the page was shown (an entity of the event, a related event, an action
- * the page offered), are acted on.
- */
-export function parsePageMessage(message: unknown, model: EventViewModel): PageMessage | undefined {
-  if (hasExactly(message, ['type']) && message.type === 'ready') return { type: 'ready' };
-  if (hasExactly(message, ['type', 'action', 'eventId']) && message.type === 'action' && message.eventId === model.id) {
-    const action = DETAILS_ACTIONS.find((a) => a === message.action);
-    if (!action || (action === 'closeSameWay' && !model.memory?.canCloseSameWay)) return undefined;
-    return { type: 'action', action, eventId: model.id };
-  }
-  if (hasExactly(message, ['type', 'action', 'eventId', 'key']) && message.type === 'entity' && message.eventId === model.id) {
-    const action = ENTITY_ACTIONS.find((a) => a === message.action);
-    const entity = model.entities?.find((e) => e.key === message.key);
-    if (!action || !entity || (action === 'history' && !entity.canLoadHistory)) return undefined;
-    return { type: 'entity', action, eventId: model.id, key: entity.key };
-  }
-  if (hasExactly(message, ['type', 'eventId', 'targetId']) && message.type === 'open' && message.eventId === model.id) {
-    const shown = model.related?.events.some((e) => e.eventId === message.targetId) || model.timeline?.entity?.marks.some((m) => m.eventId === message.targetId);
-    return shown ? { type: 'open', eventId: model.id, targetId: message.targetId } : undefined;
-  }
-  return undefined;
-}
-
-/** A plain object with exactly these keys, each holding a string. */
-function hasExactly<K extends string>(value: unknown, keys: readonly K[]): value is Record<K, string> {
-  if (!value || typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype) return false;
-  const own = Object.keys(value);
-  return own.length === keys.length && keys.every((key) => Object.prototype.hasOwnProperty.call(value, key) && typeof (value as Record<string, unknown>)[key] === 'string');
-}
 
 export interface ShowOptions {
   /** Reuse the one preview panel and keep the focus where it is (a single click or an arrow key in the tree). */
