@@ -64,7 +64,7 @@ async function loadAccountHistory(services: Services, arg: unknown): Promise<Acc
   const watermark = source.store.watermark;
   const events = raw.map(normalizeEvent).filter((event): event is PtaEvent => !!event && event.lastUpdateTime <= watermark);
   const change = source.store.merge(events);
-  filterToEntity(services, found);
+  filterToEntity(services, { sourceId: found.sourceId, key: found.entity.key });
   const outcome = { received: raw.length, added: change.added.length };
   vscode.window.setStatusBarMessage(inertStatusBar(`${name}: ${outcome.received} events from ${displayText(source.label, 40)}, ${outcome.added} not loaded before`), 5000);
   return outcome;
