@@ -27,11 +27,16 @@ export function registerEntityCommands(services: Services): vscode.Disposable[] 
   ];
 }
 
-/** Sets the Events view's filter to the entity (shown and cleared like every filter); false when it is unknown. */
+/**
+ * Sets the Events view's filter to the entity (shown and cleared like every filter) and brings
+ * the view forward, since the pivot may come from a panel with the side bar closed; false when
+ * the entity is unknown.
+ */
 function filterToEntity(services: Services, arg: unknown): boolean {
   const entity = resolve(services, arg);
   if (!entity) return false;
   services.view.setFilter({ ...services.view.currentFilter, entity: { ...entityFilter(entity.entity), sourceId: entity.sourceId } });
+  void vscode.commands.executeCommand('cyberarkPta.events.focus');
   return true;
 }
 

@@ -1,3 +1,4 @@
+import { isStringRecord } from '../util/messageShape';
 import type { EventViewModel } from './eventViewModel';
 
 /** What the details page may send, and the one check every message passes. Pure; no vscode. */
@@ -21,28 +22,21 @@ export type PageMessage =
  * the page offered), are acted on.
  */
 export function parsePageMessage(message: unknown, model: EventViewModel): PageMessage | undefined {
-  if (hasExactly(message, ['type']) && message.type === 'ready') return { type: 'ready' };
-  if (hasExactly(message, ['type', 'action', 'eventId']) && message.type === 'action' && message.eventId === model.id) {
+  if (isStringRecord(message, ['type']) && message.type === 'ready') return { type: 'ready' };
+  if (isStringRecord(message, ['type', 'action', 'eventId']) && message.type === 'action' && message.eventId === model.id) {
     const action = DETAILS_ACTIONS.find((a) => a === message.action);
     if (!action || (action === 'closeSameWay' && !model.memory?.canCloseSameWay)) return undefined;
     return { type: 'action', action, eventId: model.id };
   }
-  if (hasExactly(message, ['type', 'action', 'eventId', 'key']) && message.type === 'entity' && message.eventId === model.id) {
+  if (isStringRecord(message, ['type', 'action', 'eventId', 'key']) && message.type === 'entity' && message.eventId === model.id) {
     const action = ENTITY_ACTIONS.find((a) => a === message.action);
     const entity = model.entities?.find((e) => e.key === message.key);
     if (!action || !entity || (action === 'history' && !entity.canLoadHistory)) return undefined;
     return { type: 'entity', action, eventId: model.id, key: entity.key };
   }
-  if (hasExactly(message, ['type', 'eventId', 'targetId']) && message.type === 'open' && message.eventId === model.id) {
+  if (isStringRecord(message, ['type', 'eventId', 'targetId']) && message.type === 'open' && message.eventId === model.id) {
     const shown = model.related?.events.some((e) => e.eventId === message.targetId) || model.timeline?.entity?.marks.some((m) => m.eventId === message.targetId);
     return shown ? { type: 'open', eventId: model.id, targetId: message.targetId } : undefined;
   }
   return undefined;
-}
-
-/** A plain object with exactly these keys, each holding a string. */
-function hasExactly<K extends string>(value: unknown, keys: readonly K[]): value is Record<K, string> {
-  if (!value || typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype) return false;
-  const own = Object.keys(value);
-  return own.length === keys.length && keys.every((key) => Object.prototype.hasOwnProperty.call(value, key) && typeof (value as Record<string, unknown>)[key] === 'string');
 }
