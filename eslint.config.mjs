@@ -17,7 +17,7 @@ export default tseslint.config(
   { rules: { 'no-control-regex': 'off' } },
   {
     files: ['media/**/*.js'],
-    languageOptions: { sourceType: 'script', globals: { document: 'readonly', window: 'readonly', acquireVsCodeApi: 'readonly' } },
+    languageOptions: { sourceType: 'script', globals: { document: 'readonly', window: 'readonly', acquireVsCodeApi: 'readonly', HTMLElement: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' } },
   },
   {
     files: ['*.js', '*.mjs'],

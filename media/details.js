@@ -49,7 +49,35 @@
     const b = /** @type {HTMLButtonElement} */ (el('button', primary ? 'primary' : 'secondary', label));
     b.type = 'button';
     b.dataset.action = action;
+    b.dataset.focusKey = `action:${action}`;
     b.addEventListener('click', () => vscode.postMessage({ type: 'action', action, eventId }));
+    return b;
+  }
+
+  const SVG = 'http://www.w3.org/2000/svg';
+
+  /**
+   * @param {string} tag
+   * @param {Record<string, string | number>} [attributes]
+   */
+  function svg(tag, attributes) {
+    const node = document.createElementNS(SVG, tag);
+    for (const [name, value] of Object.entries(attributes || {})) node.setAttribute(name, String(value));
+    return node;
+  }
+
+  /**
+   * A button that sends a message other than a plain action; `focusKey` lets focus come back to it after a redraw.
+   * @param {string} label
+   * @param {string} className
+   * @param {string} focusKey
+   * @param {object} message
+   */
+  function messageButton(label, className, focusKey, message) {
+    const b = /** @type {HTMLButtonElement} */ (el('button', className, label));
+    b.type = 'button';
+    b.dataset.focusKey = focusKey;
+    b.addEventListener('click', () => vscode.postMessage(message));
     return b;
   }
 
@@ -146,6 +174,196 @@
     return table;
   }
 
+  /** How the event's closed look-alikes were closed, at the top, with the way to close this one the same way. @param {any} ev */
+  function renderMemory(ev) {
+    if (!ev.memory) return undefined;
+    const memory = el('section', 'memory');
+    memory.setAttribute('aria-label', 'Seen before');
+    memory.append(el('p', 'memory-sentence', ev.memory.sentence));
+    if (ev.memory.canCloseSameWay) memory.append(button('Close the Same Way…', 'closeSameWay', ev.id, true));
+    return memory;
+  }
+
+  /** Each entity with the other loaded events involving it, and the pivots on it. @param {any} ev */
+  function renderEntities(ev) {
+    if (!ev.entities) return undefined;
+    const entities = section(`Entities (${ev.entities.length})`, 'entities');
+    if (ev.entities.length === 0) {
+      entities.append(el('p', 'muted', 'No account, vault user or host in this event.'));
+      return entities;
+    }
+    const list = el('ul', 'entity-list');
+    const selected = ev.timeline && ev.timeline.entity ? ev.timeline.entity.key : undefined;
+    for (const entity of ev.entities) {
+      const item = el('li', 'entity');
+      const head = el('div', 'entity-head');
+      head.append(el('span', `entity-kind kind-${entity.kind}`, entity.kindName));
+      const filter = messageButton(entity.label, 'link entity-label', `entity-filter:${entity.key}`, { type: 'entity', action: 'filter', eventId: ev.id, key: entity.key });
+      filter.title = `Filter the Events view to this ${entity.kindName.toLowerCase()}`;
+      head.append(filter);
+      const where = [entity.ip, entity.side].filter(Boolean).join(' · ');
+      if (where) head.append(el('span', 'muted entity-where', where));
+      item.append(head);
+      const stats = el('div', 'entity-stats');
+      stats.append(el('span', 'muted', `Other loaded events: ${entity.summary}`));
+      const timeline = messageButton(entity.key === selected ? 'Hide timeline' : 'Timeline', 'link', `entity-timeline:${entity.key}`, { type: 'entity', action: 'timeline', eventId: ev.id, key: entity.key });
+      timeline.setAttribute('aria-pressed', String(entity.key === selected));
+      stats.append(timeline);
+      if (entity.canLoadHistory) {
+        stats.append(messageButton('Full history from the vault', 'link', `entity-history:${entity.key}`, { type: 'entity', action: 'history', eventId: ev.id, key: entity.key }));
+      }
+      item.append(stats);
+      list.append(item);
+    }
+    entities.append(list);
+    return entities;
+  }
+
+  /** Other events sharing an entity, strongest first; each opens in its own panel. @param {any} ev */
+  function renderRelated(ev) {
+    if (!ev.related) return undefined;
+    const { total, events } = ev.related;
+    const related = section(`Related events (${total})`, 'related');
+    if (total === 0) {
+      related.append(el('p', 'muted', 'No other loaded event shares an account, vault user or host with this one.'));
+      return related;
+    }
+    if (events.length < total) related.append(el('p', 'muted', `The ${events.length} strongest of ${total}: most shared entities, same type, most recent.`));
+    const list = el('ul', 'related-list');
+    for (const other of events) {
+      const item = el('li', 'related-event');
+      const head = el('div', 'related-head');
+      head.append(
+        el('span', `badge risk-${other.risk}`, other.score),
+        messageButton(other.typeName, 'link', `related:${other.eventId}`, { type: 'open', eventId: ev.id, targetId: other.eventId }),
+        el('span', `muted status-text status-${other.status.toLowerCase()}`, `${other.statusText} · ${other.age}`),
+      );
+      item.append(head, el('div', 'muted related-shares', `Shares ${other.shares}`));
+      list.append(item);
+    }
+    related.append(list);
+    return related;
+  }
+
+  /** The audits on a time axis with the gaps between them, and the selected entity's events over the loaded window. @param {any} ev */
+  function renderTimeline(ev) {
+    if (!ev.timeline) return undefined;
+    const { audits, entity } = ev.timeline;
+    const timeline = section('Timeline', 'timeline');
+    if (audits.marks.length === 0) {
+      timeline.append(el('p', 'muted', 'No audit of this event has a time.'));
+    } else {
+      const caption = audits.span ? `Audits over ${audits.span}` : 'Audits';
+      timeline.append(el('h3', undefined, caption), auditAxis(audits.marks, caption), auditList(audits.marks));
+    }
+    if (audits.untimed > 0) timeline.append(el('p', 'muted', `${audits.untimed} audit${audits.untimed === 1 ? ' has' : 's have'} no time and ${audits.untimed === 1 ? 'is' : 'are'} not on the axis.`));
+    if (entity) timeline.append(entityTimeline(ev.id, entity));
+    else if (ev.entities && ev.entities.length > 0) timeline.append(el('p', 'muted', "Choose Timeline beside an entity to see its events over the loaded window."));
+    return timeline;
+  }
+
+  const AXIS_PAD = 14;
+
+  /** The drawing's width: the page's, so text in it keeps its size. */
+  function drawingWidth() {
+    return Math.max(280, Math.min(1100, root.clientWidth || 600));
+  }
+
+  /** @param {number} at @param {number} width */
+  function xAt(at, width) {
+    return AXIS_PAD + at * (width - 2 * AXIS_PAD);
+  }
+
+  /**
+   * @param {any[]} marks
+   * @param {string} caption
+   */
+  function auditAxis(marks, caption) {
+    const width = drawingWidth();
+    const height = 56;
+    const axisY = 36;
+    const drawing = svg('svg', { class: 'axis-drawing', width, height, viewBox: `0 0 ${width} ${height}`, role: 'img' });
+    drawing.setAttribute('aria-label', `${caption}: ${marks.length} audit${marks.length === 1 ? '' : 's'}, listed below`);
+    drawing.append(svg('line', { class: 'axis-line', x1: AXIS_PAD, y1: axisY, x2: width - AXIS_PAD, y2: axisY }));
+    marks.forEach((mark, i) => {
+      const x = xAt(mark.at, width);
+      if (i > 0 && mark.gap) {
+        const before = xAt(marks[i - 1].at, width);
+        // A gap is labelled only where its label fits between its two marks.
+        if (x - before > mark.gap.length * 7 + 10) {
+          drawing.append(svg('line', { class: 'gap-line', x1: before + 7, y1: axisY - 12, x2: x - 7, y2: axisY - 12 }));
+          const label = svg('text', { class: 'gap-label', x: (before + x) / 2, y: axisY - 17, 'text-anchor': 'middle' });
+          label.textContent = mark.gap;
+          drawing.append(label);
+        }
+      }
+      const dot = svg('circle', { class: 'audit-mark', cx: x, cy: axisY, r: 5 });
+      const title = svg('title');
+      title.textContent = `${mark.time} · ${mark.label}`;
+      dot.append(title);
+      drawing.append(dot);
+    });
+    return drawing;
+  }
+
+  /** Every audit mark as text, with the gap since the one before. @param {any[]} marks */
+  function auditList(marks) {
+    const list = el('ol', 'mark-list');
+    for (const mark of marks) {
+      const item = el('li');
+      item.append(el('span', 'time', mark.time), ` ${mark.label}`);
+      if (mark.gap) item.append(el('span', 'muted', ` · ${mark.gap} after the one before`));
+      list.append(item);
+    }
+    return list;
+  }
+
+  /**
+   * @param {string} eventId
+   * @param {any} entity
+   */
+  function entityTimeline(eventId, entity) {
+    const block = el('div', 'entity-timeline');
+    const caption = `${entity.kindName} ${entity.label}: ${entity.total} loaded event${entity.total === 1 ? '' : 's'}`;
+    block.append(el('h3', undefined, caption));
+    if (entity.marks.length < entity.total) block.append(el('p', 'muted', `The newest ${entity.marks.length} are shown.`));
+    const width = drawingWidth();
+    const height = 44;
+    const axisY = 22;
+    const drawing = svg('svg', { class: 'axis-drawing', width, height, viewBox: `0 0 ${width} ${height}`, role: 'img' });
+    drawing.setAttribute('aria-label', `${caption}, from ${entity.start} to ${entity.end}, listed below`);
+    drawing.append(svg('line', { class: 'axis-line', x1: AXIS_PAD, y1: axisY, x2: width - AXIS_PAD, y2: axisY }));
+    for (const mark of entity.marks) {
+      const x = xAt(mark.at, width);
+      const classes = ['event-mark', `band-${mark.risk}`, mark.status === 'CLOSED' ? 'closed' : 'open', mark.isSubject ? 'subject' : ''].join(' ');
+      const shape = svg('circle', { class: classes, cx: x, cy: axisY, r: mark.isSubject ? 7 : 4.5 });
+      const title = svg('title');
+      title.textContent = `${mark.time} · ${mark.typeName} · score ${mark.score} · ${mark.status === 'OPEN' ? 'open' : 'closed'}${mark.isSubject ? ' · this event' : ''}`;
+      shape.append(title);
+      if (!mark.isSubject) shape.addEventListener('click', () => vscode.postMessage({ type: 'open', eventId, targetId: mark.eventId }));
+      drawing.append(shape);
+    }
+    const ends = el('div', 'axis-ends muted');
+    ends.append(el('span', undefined, entity.start), el('span', undefined, entity.end));
+    block.append(drawing, ends, el('p', 'muted legend', 'Filled: open, coloured by risk (red high, orange medium, green low). Hollow: closed. Ringed: this event.'));
+
+    const details = el('details', 'mark-details');
+    details.dataset.key = `entity-marks:${entity.key}`;
+    details.append(el('summary', undefined, 'As a list'));
+    const list = el('ol', 'mark-list');
+    for (const mark of entity.marks) {
+      const item = el('li');
+      item.append(el('span', 'time', mark.time), ' ');
+      const what = `${mark.typeName} · score ${mark.score} · ${mark.status === 'OPEN' ? 'open' : 'closed'}`;
+      if (mark.isSubject) item.append(el('span', undefined, `${what} (this event)`));
+      else item.append(messageButton(what, 'link', `mark:${mark.eventId}`, { type: 'open', eventId, targetId: mark.eventId }));
+      list.append(item);
+    }
+    details.append(list);
+    block.append(details);
+    return block;
+  }
+
   /** @param {any} ev */
   function renderRawJson(ev) {
     const raw = section('Raw JSON', 'raw');
@@ -202,16 +420,54 @@
     return fragment;
   }
 
-  /** In page order. Sections to come (triage memory first, then entities, related events, timeline) slot in here. */
-  const SECTIONS = [renderHeader, renderActions, renderClosed, renderSummary, renderAdditionalData, renderAudits, renderRawJson];
+  /** In page order. */
+  const SECTIONS = [
+    renderHeader,
+    renderMemory,
+    renderActions,
+    renderClosed,
+    renderSummary,
+    renderEntities,
+    renderRelated,
+    renderTimeline,
+    renderAdditionalData,
+    renderAudits,
+    renderRawJson,
+  ];
 
-  /** @param {any} ev */
+  /** @type {any} */
+  let shown;
+
+  /**
+   * Draws the whole page. A redraw of the same event (its context changed) keeps the scroll
+   * position, the focused control and the lists opened, so an update never makes the page jump.
+   * @param {any} ev
+   */
   function render(ev) {
+    const sameEvent = root.dataset.eventId === ev.id;
+    const focusKey = document.activeElement instanceof HTMLElement ? document.activeElement.dataset.focusKey : undefined;
+    const opened = new Set(Array.from(root.querySelectorAll('details[open]'), (d) => /** @type {HTMLElement} */ (d).dataset.key));
+    const scroll = window.scrollY;
     const sections = SECTIONS.map((renderSection) => renderSection(ev)).filter((node) => node !== undefined);
     root.replaceChildren(.../** @type {HTMLElement[]} */ (sections));
     root.dataset.eventId = ev.id;
     root.dataset.status = ev.status;
+    shown = ev;
+    if (!sameEvent) return;
+    for (const details of root.querySelectorAll('details')) {
+      if (opened.has(/** @type {HTMLElement} */ (details).dataset.key)) details.setAttribute('open', '');
+    }
+    window.scrollTo(0, scroll);
+    const focus = focusKey && Array.from(root.querySelectorAll('[data-focus-key]')).find((node) => /** @type {HTMLElement} */ (node).dataset.focusKey === focusKey);
+    if (focus) /** @type {HTMLElement} */ (focus).focus({ preventScroll: true });
   }
+
+  // The timelines are drawn at the page's width: drawn again when it changes.
+  let resizeTimer = 0;
+  window.addEventListener('resize', () => {
+    clearTimeout(resizeTimer);
+    resizeTimer = window.setTimeout(() => shown && render(shown), 150);
+  });
 
   window.addEventListener('message', (event) => {
     const message = event.data;

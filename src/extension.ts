@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { inputPrompts } from './auth/inputPrompts';
 import { PasswordStore } from './auth/passwordStore';
 import { registerCloseSameWay } from './commands/closeSameWayCommand';
+import { registerEntityCommands } from './commands/entityCommands';
 import { registerEventCommands } from './commands/eventCommands';
 import { registerFileSourceCommands } from './commands/fileSourceCommands';
 import { registerExportCommands } from './commands/exportCommands';
@@ -11,7 +12,8 @@ import { registerSessionCommands } from './commands/sessionCommands';
 import { registerTriageCommands } from './commands/triageCommands';
 import { registerVaultCommands } from './commands/vaultCommands';
 import { readSettings, SECTION } from './config';
-import { DetailsAction, EventDetailsPanels } from './details/eventDetailsPanels';
+import { runDetailsRequest } from './details/detailsRequests';
+import { EventDetailsPanels } from './details/eventDetailsPanels';
 import { RAW_JSON_SCHEME, RawJsonDocuments } from './details/rawJsonDocuments';
 import { CompareDocuments } from './files/compareDocuments';
 import { registerDocumentEventLenses } from './files/documentEvents';
@@ -20,7 +22,6 @@ import { PtaDocuments } from './files/ptaDocuments';
 import { Log } from './log';
 import { registerOverview } from './overview/registerOverview';
 import { EntityIndexes } from './derived/entityIndexes';
-import { EventRef } from './sources/eventSource';
 import { EventSources } from './sources/eventSources';
 import { isFileSourceId } from './sources/fileSource';
 import { vaultNotices } from './sources/vault/vaultNotices';
@@ -31,6 +32,7 @@ import { EventView } from './store/eventView';
 import { NewEventAlerts } from './sync/newEventAlerts';
 import { EventsTreeProvider } from './tree/eventsTreeProvider';
 import { EventsViewChrome } from './tree/eventsViewChrome';
+import { registerEntitiesView } from './tree/registerEntitiesView';
 import { revealEvents } from './tree/revealEvents';
 import { TreeNode } from './tree/treeNodes';
 import { publicApi } from './publicApi';
@@ -70,22 +72,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<Servic
   }, log);
   await vaults.sync();
 
-  const onDetailsAction = (action: DetailsAction, ref: EventRef) => {
-    const command = {
-      close: 'cyberarkPta.closeEvent',
-      reopen: 'cyberarkPta.reopenEvent',
-      openInPvwa: 'cyberarkPta.openInPvwa',
-      copyId: 'cyberarkPta.copyEventId',
-      openRawJson: 'cyberarkPta.openRawJson',
-    }[action];
-    void vscode.commands.executeCommand(command, ref);
-  };
-  const panels = new EventDetailsPanels(vscode.Uri.joinPath(context.extensionUri, 'media'), sources, onDetailsAction);
+  const panels = new EventDetailsPanels(vscode.Uri.joinPath(context.extensionUri, 'media'), sources, indexes, runDetailsRequest);
   const rawJson = new RawJsonDocuments(sources);
   const chrome = new EventsViewChrome(treeView, tree, sources, view);
   const core = { context, log, passwords, sources, vaults, indexes, view, tree, treeView, chrome, panels };
   const overview = registerOverview(core);
-  const services: Services = { ...core, overview: overview.provider };
+  const entities = registerEntitiesView(core);
+  const services: Services = { ...core, overview: overview.provider, entities: entities.provider };
   const ptaDocuments = new PtaDocuments();
   const comparisons = new CompareDocuments();
 
@@ -106,6 +99,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Servic
       if (e.affectsConfiguration(`${SECTION}.autoRefreshSeconds`)) for (const vault of vaults.all()) vault.refresh.reschedule();
     }),
     ...overview.disposables,
+    ...entities.disposables,
     ...registerSessionCommands(services),
     ...registerVaultCommands(services),
     ...registerRefreshCommands(services),
@@ -113,6 +107,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Servic
     ...registerTriageCommands(services),
     ...registerCloseSameWay(services),
     ...registerExportCommands(services),
+    ...registerEntityCommands(services),
     ...registerFilterCommands(services),
     ptaDocuments,
     comparisons,

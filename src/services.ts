@@ -7,6 +7,7 @@ import { OverviewViewProvider } from './overview/overviewView';
 import { EventSources } from './sources/eventSources';
 import { VaultSources } from './sources/vault/vaultSources';
 import { EventView } from './store/eventView';
+import { EntitiesTreeProvider } from './tree/entitiesTreeProvider';
 import { EventsTreeProvider } from './tree/eventsTreeProvider';
 import { EventsViewChrome } from './tree/eventsViewChrome';
 import { TreeNode } from './tree/treeNodes';
@@ -28,4 +29,6 @@ export interface Services {
   readonly chrome: EventsViewChrome;
   readonly panels: EventDetailsPanels;
   readonly overview: OverviewViewProvider;
+  /** The Entities view's data: accounts, vault users and hosts ranked by open risk. */
+  readonly entities: EntitiesTreeProvider;
 }

@@ -1,44 +1,45 @@
 import * as vscode from 'vscode';
+import { EntityIndexes } from '../derived/entityIndexes';
 import { EventRef, refKey } from '../sources/eventSource';
 import { EventSources } from '../sources/eventSources';
 import { detailsHtml } from './detailsHtml';
+import { buildEventContext } from './eventContextView';
+import { DetailsAction, PageMessage, parsePageMessage } from './detailsMessages';
 import { buildEventViewModel, EventViewModel } from './eventViewModel';
 
-export const DETAILS_ACTIONS = ['close', 'reopen', 'openInPvwa', 'copyId', 'openRawJson'] as const;
-export type DetailsAction = (typeof DETAILS_ACTIONS)[number];
-
-export type PageMessage = { type: 'ready' } | { type: 'action'; action: DetailsAction; eventId: string };
-
-/** Anything the page sends is untrusted: only these exact shapes, for the panel's own event, are acted on. */
-export function parsePageMessage(message: unknown, eventId: string): PageMessage | undefined {
-  if (!message || typeof message !== 'object') return undefined;
-  const m = message as Record<string, unknown>;
-  if (m.type === 'ready') return { type: 'ready' };
-  if (m.type === 'action' && DETAILS_ACTIONS.includes(m.action as DetailsAction) && m.eventId === eventId) {
-    return { type: 'action', action: m.action as DetailsAction, eventId };
-  }
-  return undefined;
-}
+/** What a panel asks the extension to do for its event; the timeline toggle stays inside the panel. */
+export type DetailsRequest =
+  | { readonly kind: 'action'; readonly action: DetailsAction }
+  | { readonly kind: 'filterEntity'; readonly key: string }
+  | { readonly kind: 'loadHistory'; readonly key: string }
+  | { readonly kind: 'openEvent'; readonly eventId: string };
 
 export interface ShowOptions {
   /** Reuse the one preview panel and keep the focus where it is (a single click or an arrow key in the tree). */
   readonly preview?: boolean;
 }
 
+/** Index changes arriving together (a refresh merging page after page) update a panel once. */
+const CONTEXT_UPDATE_DELAY_MS = 100;
+
 /**
  * Details panels, keyed by source and event. One preview panel follows the tree's selection and
  * is reused; a pinned panel (Enter, a double click, the command) stays on its event. Panels
- * update when their event changes and close when it is gone (signed out, source closed).
+ * update when their event changes, when their source's entity index changes (the context around
+ * the event: look-alikes, related events), and close when the event is gone (signed out, source closed).
  */
 export class EventDetailsPanels implements vscode.Disposable {
   private readonly pinned = new Map<string, EventDetailsPanel>();
   private previewPanel: EventDetailsPanel | undefined;
   private readonly subscriptions: Array<{ dispose(): void }> = [];
+  private readonly contextChanged = new Set<string>();
+  private contextTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly mediaRoot: vscode.Uri,
     private readonly sources: EventSources,
-    private readonly onAction: (action: DetailsAction, ref: EventRef) => void,
+    private readonly indexes: EntityIndexes,
+    private readonly onRequest: (request: DetailsRequest, ref: EventRef) => void,
   ) {
     this.subscriptions.push(
       sources.onDidChangeEvents(({ source, change }) => {
@@ -47,6 +48,7 @@ export class EventDetailsPanels implements vscode.Disposable {
           if (panel.ref.sourceId === source.id && (!changed || changed.has(panel.ref.eventId))) this.refreshPanel(panel);
         }
       }),
+      indexes.onDidChange((sourceId) => this.contextChangedIn(sourceId)),
       sources.onDidChangeState(() => {
         for (const panel of this.all()) this.refreshPanel(panel);
       }),
@@ -102,30 +104,75 @@ export class EventDetailsPanels implements vscode.Disposable {
   }
 
   dispose(): void {
+    clearTimeout(this.contextTimer);
     for (const s of this.subscriptions.splice(0)) s.dispose();
     for (const panel of this.all()) panel.dispose();
   }
 
   private create(ref: EventRef, model: EventViewModel, preview: boolean): EventDetailsPanel {
-    return new EventDetailsPanel(this.mediaRoot, ref, model, preview, this.onAction, (panel) => {
-      if (this.previewPanel === panel) this.previewPanel = undefined;
-      else if (this.pinned.get(refKey(panel.ref)) === panel) this.pinned.delete(refKey(panel.ref));
-    });
+    return new EventDetailsPanel(
+      this.mediaRoot,
+      ref,
+      model,
+      preview,
+      (panel, message) => this.received(panel, message),
+      (panel) => {
+        if (this.previewPanel === panel) this.previewPanel = undefined;
+        else if (this.pinned.get(refKey(panel.ref)) === panel) this.pinned.delete(refKey(panel.ref));
+      },
+    );
+  }
+
+  private received(panel: EventDetailsPanel, message: Exclude<PageMessage, { type: 'ready' }>): void {
+    const ref = panel.ref;
+    switch (message.type) {
+      case 'action':
+        return this.onRequest({ kind: 'action', action: message.action }, ref);
+      case 'open':
+        return this.onRequest({ kind: 'openEvent', eventId: message.targetId }, ref);
+      case 'entity':
+        if (message.action === 'timeline') {
+          panel.timelineEntityKey = panel.timelineEntityKey === message.key ? undefined : message.key;
+          return this.refreshPanel(panel);
+        }
+        return this.onRequest({ kind: message.action === 'filter' ? 'filterEntity' : 'loadHistory', key: message.key }, ref);
+    }
+  }
+
+  private contextChangedIn(sourceId: string): void {
+    this.contextChanged.add(sourceId);
+    this.contextTimer ??= setTimeout(() => {
+      this.contextTimer = undefined;
+      for (const panel of this.all()) if (this.contextChanged.has(panel.ref.sourceId)) this.refreshPanel(panel);
+      this.contextChanged.clear();
+    }, CONTEXT_UPDATE_DELAY_MS);
   }
 
   /** A panel whose event is gone closes: it must not keep showing data the user signed out of. */
   private refreshPanel(panel: EventDetailsPanel): void {
-    const model = this.model(panel.ref);
+    const model = this.model(panel.ref, panel.timelineEntityKey);
     if (model) panel.update(model);
     else panel.dispose();
   }
 
-  private model(ref: EventRef): EventViewModel | undefined {
+  private model(ref: EventRef, timelineEntityKey?: string): EventViewModel | undefined {
     const found = this.sources.resolve(ref);
     if (!found) return undefined;
-    const { capabilities, state } = found.source;
-    const signedIn = state.kind !== 'signedOut';
-    return buildEventViewModel(found.event, Date.now(), { canOpenInPvwa: capabilities.openInPvwa && signedIn, canTriage: capabilities.triage && signedIn });
+    const { source, event } = found;
+    const now = Date.now();
+    const signedIn = source.state.kind !== 'signedOut';
+    const canTriage = source.capabilities.triage && signedIn;
+    const model = buildEventViewModel(event, now, { canOpenInPvwa: source.capabilities.openInPvwa && signedIn, canTriage });
+    const index = this.indexes.of(source.id);
+    if (!index) return model;
+    const context = buildEventContext(index, event, {
+      now,
+      canTriage,
+      canLoadHistory: source.kind === 'vault' && signedIn,
+      timelineEntityKey,
+      loadedSince: () => oldestTime(source.store.all(), now),
+    });
+    return { ...model, ...context };
   }
 }
 
@@ -136,13 +183,17 @@ export class EventDetailsPanel {
   private disposed = false;
   private current: EventViewModel;
   private currentRef: EventRef;
+  /** The JSON last posted: an unchanged model is not posted again (the page would redraw for nothing). */
+  private posted: string | undefined;
+  /** The entity whose events the timeline shows beside the audits, chosen on the page. */
+  timelineEntityKey: string | undefined;
 
   constructor(
     mediaRoot: vscode.Uri,
     ref: EventRef,
     model: EventViewModel,
     preview: boolean,
-    onAction: (action: DetailsAction, ref: EventRef) => void,
+    private readonly onMessage: (panel: EventDetailsPanel, message: Exclude<PageMessage, { type: 'ready' }>) => void,
     private readonly onDisposed: (panel: EventDetailsPanel) => void,
   ) {
     this.current = model;
@@ -156,15 +207,7 @@ export class EventDetailsPanel {
     this.panel.iconPath = vscode.Uri.joinPath(mediaRoot, 'pta.svg');
     this.panel.webview.html = detailsHtml(this.panel.webview, mediaRoot);
     this.disposables.push(
-      this.panel.webview.onDidReceiveMessage((raw: unknown) => {
-        const message = parsePageMessage(raw, this.current.id);
-        if (message?.type === 'ready') {
-          this.ready = true;
-          this.post();
-        } else if (message?.type === 'action') {
-          onAction(message.action, this.currentRef);
-        }
-      }),
+      this.panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)),
       this.panel.onDidDispose(() => this.dispose()),
     );
   }
@@ -197,6 +240,20 @@ export class EventDetailsPanel {
     return this.disposed;
   }
 
+  /** What the page sends arrives here (tests call it the way the page would); false when it was refused. */
+  receive(raw: unknown): boolean {
+    const message = parsePageMessage(raw, this.current);
+    if (!message) return false;
+    if (message.type === 'ready') {
+      this.ready = true;
+      this.posted = undefined;
+      this.post();
+    } else {
+      this.onMessage(this, message);
+    }
+    return true;
+  }
+
   reveal(preserveFocus: boolean): void {
     this.panel.reveal(undefined, preserveFocus);
   }
@@ -204,6 +261,7 @@ export class EventDetailsPanel {
   /** The preview panel moves to another event. */
   retarget(ref: EventRef, model: EventViewModel): void {
     this.currentRef = ref;
+    this.timelineEntityKey = undefined;
     this.update(model);
   }
 
@@ -224,11 +282,25 @@ export class EventDetailsPanel {
   }
 
   private post(): void {
-    if (this.ready) void this.panel.webview.postMessage({ type: 'event', event: this.current });
+    if (!this.ready) return;
+    const json = JSON.stringify(this.current);
+    if (json === this.posted) return;
+    this.posted = json;
+    void this.panel.webview.postMessage({ type: 'event', event: this.current });
   }
 }
 
 /** The view model's title is already safe text: the type and a short id. */
 function panelTitle(model: EventViewModel): string {
   return model.title;
+}
+
+/** The loaded window's start: the oldest creation (else update) time. */
+function oldestTime(events: Iterable<{ createTime?: number; lastUpdateTime: number }>, now: number): number {
+  let oldest = now;
+  for (const event of events) {
+    const time = event.createTime ?? event.lastUpdateTime;
+    if (time > 0 && time < oldest) oldest = time;
+  }
+  return oldest;
 }

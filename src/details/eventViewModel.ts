@@ -1,12 +1,14 @@
 import { auditActor, auditFacts, auditHeadline, auditRoute, eventFacts, eventHostNames, eventShortName, eventStatusText, Fact, PAGE_LIMITS } from '../model/eventFacts';
 import { displayText, formatScore, formatTime, readableCloseReason, readableEventType, revealInvisibleInJson, RiskBand, riskBand } from '../model/format';
 import { eventAudits, PtaEvent } from '../model/ptaEvent';
+import type { EntityView, MemoryView, RelatedEventsView, TimelineView } from './eventContextView';
 
 /**
  * Everything the details page shows, as plain strings. The page renders these with
  * textContent only; invisible and direction-changing characters are already made visible.
- * Sections added later (triage memory, entities, related events, timeline) come as further
- * optional fields, each rendered by its own function in media/details.js.
+ * The context around the event (triage memory, entities, related events, timeline) comes from
+ * its source's entity index (eventContextView.ts) as optional fields, each rendered by its own
+ * function in media/details.js.
  */
 export interface EventViewModel {
   readonly id: string;
@@ -32,6 +34,11 @@ export interface EventViewModel {
   /** Epoch-millisecond numbers in rawJson, as they are written there, with their date: shown beside them. */
   readonly rawJsonTimes: ReadonlyArray<readonly [literal: string, time: string]>;
   readonly canOpenInPvwa: boolean;
+  /** An open event's closed look-alikes: how they were closed. */
+  readonly memory?: MemoryView;
+  readonly entities?: readonly EntityView[];
+  readonly related?: RelatedEventsView;
+  readonly timeline?: TimelineView;
   /** Close and Reopen are offered: the event belongs to a signed-in vault. */
   readonly canTriage: boolean;
 }

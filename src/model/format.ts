@@ -15,11 +15,14 @@ export function formatScore(score: number): string {
   return String(Math.round(score * 10) / 10);
 }
 
+const TYPE_WORDS_MAX = 120;
+
 /** `SuspectedCredentialsTheft` -> `Suspected credentials theft`; unknown types are split on case changes. */
 export function readableEventType(type: string): string {
   const known = eventTypeInfo(type);
   if (known) return known.name;
-  if (!/^[A-Za-z0-9]+$/.test(type)) return type;
+  // No type name is that long; splitting one with these patterns takes time quadratic in its length.
+  if (type.length > TYPE_WORDS_MAX || !/^[A-Za-z0-9]+$/.test(type)) return type;
   const words = type
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')

@@ -1,6 +1,7 @@
 import type { EntityKind } from '../model/entities';
 import type { RiskBand } from '../model/format';
 import { ENTITY_KINDS, OverviewData, RISK_BANDS } from '../derived/overviewAggregates';
+import { isPlainObject, isStringRecord } from '../util/messageShape';
 
 /**
  * What a click in the Overview asks of the Events view, resolved against the figures the page
@@ -31,46 +32,35 @@ export interface OverviewUpdateMessage {
  * band, bucket, type, entity or source present in the figures the page was given, are acted on.
  */
 export function parseOverviewMessage(message: unknown, data: OverviewData | undefined): OverviewPageMessage | undefined {
-  if (isRecord(message, ['type']) && message.type === 'ready') return { type: 'ready' };
+  if (isStringRecord(message, ['type']) && message.type === 'ready') return { type: 'ready' };
   if (!isPlainObject(message) || Object.keys(message).length !== 2 || message.type !== 'filter') return undefined;
   const filter = parseFilter(message.filter, data);
   return filter && { type: 'filter', filter };
 }
 
 function parseFilter(f: unknown, data: OverviewData | undefined): OverviewFilterRequest | undefined {
-  if (isRecord(f, ['kind']) && f.kind === 'clear') return { kind: 'clear' };
+  if (isStringRecord(f, ['kind']) && f.kind === 'clear') return { kind: 'clear' };
   if (!data) return undefined;
-  if (isRecord(f, ['kind', 'band']) && f.kind === 'band') {
+  if (isStringRecord(f, ['kind', 'band']) && f.kind === 'band') {
     const band = RISK_BANDS.find((b) => b === f.band);
     return band && { kind: 'band', band };
   }
-  if (isRecord(f, ['kind', 'key']) && f.kind === 'time') {
+  if (isStringRecord(f, ['kind', 'key']) && f.kind === 'time') {
     const bucket = data.timeline.buckets.find((b) => b.key === f.key);
     return bucket && { kind: 'time', unit: data.timeline.unit, key: bucket.key, label: bucket.label, start: bucket.start, end: bucket.end };
   }
-  if (isRecord(f, ['kind', 'type']) && f.kind === 'type') {
+  if (isStringRecord(f, ['kind', 'type']) && f.kind === 'type') {
     const known = data.types.find((t) => t.type === f.type);
     return known && { kind: 'type', type: known.type };
   }
-  if (isRecord(f, ['kind', 'sourceId', 'entityKind', 'key']) && f.kind === 'entity') {
+  if (isStringRecord(f, ['kind', 'sourceId', 'entityKind', 'key']) && f.kind === 'entity') {
     const entityKind = ENTITY_KINDS.find((k) => k === f.entityKind);
     const rank = entityKind && data.topEntities[entityKind].find((r) => r.sourceId === f.sourceId && r.key === f.key);
     return rank && { kind: 'entity', sourceId: rank.sourceId, entityKind: rank.kind, key: rank.key, label: rank.label };
   }
-  if (isRecord(f, ['kind', 'sourceId']) && f.kind === 'source') {
+  if (isStringRecord(f, ['kind', 'sourceId']) && f.kind === 'source') {
     const source = data.sources.find((s) => s.id === f.sourceId);
     return source && { kind: 'source', sourceId: source.id };
   }
   return undefined;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return !!value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype;
-}
-
-/** A plain object with exactly these keys, each a string. */
-function isRecord<K extends string>(value: unknown, keys: readonly K[]): value is Record<K, string> {
-  if (!isPlainObject(value)) return false;
-  const own = Object.keys(value);
-  return own.length === keys.length && keys.every((key) => Object.prototype.hasOwnProperty.call(value, key) && typeof (value as Record<string, unknown>)[key] === 'string');
 }

@@ -46,7 +46,7 @@ export class OverviewViewProvider implements vscode.WebviewViewProvider, vscode.
     view.webview.options = { enableScripts: true, localResourceRoots: [this.deps.mediaRoot] };
     view.webview.html = overviewHtml(view.webview, this.deps.mediaRoot);
     this.viewDisposables.push(
-      view.webview.onDidReceiveMessage((message: unknown) => this.received(message)),
+      view.webview.onDidReceiveMessage((message: unknown) => this.receive(message)),
       view.onDidChangeVisibility(() => {
         if (view.visible && this.stale) this.post();
       }),
@@ -74,7 +74,8 @@ export class OverviewViewProvider implements vscode.WebviewViewProvider, vscode.
     while (this.disposables.length) this.disposables.pop()?.dispose();
   }
 
-  private received(message: unknown): void {
+  /** What the page sends arrives here (tests call it the way the page would). */
+  receive(message: unknown): void {
     const parsed = parseOverviewMessage(message, this.shown);
     if (!parsed) {
       this.rejected++;

@@ -14,7 +14,7 @@ import { OverviewViewProvider } from './overviewView';
  * not applied, so a click on one type does not collapse the chart to that type), and clicks that
  * set the Events view's filter.
  */
-export function registerOverview(services: Omit<Services, 'overview'>): { provider: OverviewViewProvider; disposables: vscode.Disposable[] } {
+export function registerOverview(services: Omit<Services, 'overview' | 'entities'>): { provider: OverviewViewProvider; disposables: vscode.Disposable[] } {
   const { sources, view, indexes } = services;
   const data = (): OverviewData | undefined => {
     const all = sources.all().filter((s) => s.state.kind === 'loaded' || s.state.kind === 'stale');

@@ -38,6 +38,8 @@ export const THEME_VARIABLES: Record<ThemeKind, Record<string, string>> = {
     'debugTokenExpression-string': '#a31515',
     'debugTokenExpression-number': '#098658',
     'debugTokenExpression-boolean': '#0000ff',
+    'textLink-foreground': '#006ab1',
+    'textBlockQuote-background': '#f2f2f2',
   },
   dark: {
     ...FONTS,
@@ -64,6 +66,8 @@ export const THEME_VARIABLES: Record<ThemeKind, Record<string, string>> = {
     'debugTokenExpression-string': '#ce9178',
     'debugTokenExpression-number': '#b5cea8',
     'debugTokenExpression-boolean': '#4e94ce',
+    'textLink-foreground': '#3794ff',
+    'textBlockQuote-background': '#222222',
   },
   'hc-dark': {
     ...FONTS,
@@ -89,6 +93,7 @@ export const THEME_VARIABLES: Record<ThemeKind, Record<string, string>> = {
     'debugTokenExpression-string': '#f48771',
     'debugTokenExpression-number': '#89d185',
     'debugTokenExpression-boolean': '#75bdfe',
+    'textLink-foreground': '#21a6ff',
   },
   'hc-light': {
     ...FONTS,
@@ -117,6 +122,8 @@ export const THEME_VARIABLES: Record<ThemeKind, Record<string, string>> = {
     'debugTokenExpression-string': '#a31515',
     'debugTokenExpression-number': '#098658',
     'debugTokenExpression-boolean': '#0000ff',
+    'textLink-foreground': '#0f4a85',
+    'textBlockQuote-background': '#f2f2f2',
   },
 };
 

@@ -86,6 +86,8 @@ describe('format', () => {
     assert.equal(readableEventType('SuspectedCredentialsTheft'), 'Suspected credentials theft');
     assert.equal(readableEventType('PSMSuspiciousSomethingNew'), 'PSM suspicious something new');
     assert.equal(readableEventType('weird type!'), 'weird type!');
+    const long = 'AB'.repeat(5000);
+    assert.equal(readableEventType(long), long, 'a type far longer than any name is left as it is');
     for (const key of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) {
       assert.equal(readableEventType(key), key === 'toString' ? 'to string' : key === 'hasOwnProperty' ? 'has own property' : key);
       assert.equal(readableCloseReason(key), key);
