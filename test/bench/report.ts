@@ -93,8 +93,10 @@ const GOALS: Goal[] = [
   },
   {
     key: 'bundleKB',
+    // Raised from 150 KB when several vaults, files, the Overview, entities and bulk triage came in;
+    // what it guards is activation, whose own goal (activationMs) is unchanged.
     label: 'dist/extension.js as built by esbuild.js --production',
-    max: 150,
+    max: 200,
     value: (r) => r.bundleBytes / 1024,
     format: kb,
   },
