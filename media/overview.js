@@ -4,7 +4,7 @@
 // innerHTML and no style attributes, so nothing from a vault can become markup or styling.
 // Every figure is also text: button labels, aria-labels and a table under each chart.
 (function () {
-  // @ts-ignore acquireVsCodeApi is provided by the webview host.
+  // @ts-expect-error acquireVsCodeApi is provided by the webview host.
   const vscode = acquireVsCodeApi();
   const root = /** @type {HTMLElement} */ (document.getElementById('root'));
   const SVG = 'http://www.w3.org/2000/svg';
@@ -365,7 +365,7 @@
    * @param {{ data: any, filter: string | null }} message
    */
   function render(message) {
-    const started = performance.now();
+    const started = window.performance.now();
     const active = /** @type {HTMLElement | null} */ (document.activeElement);
     const focusKey = active && active.dataset ? active.dataset.focusKey : undefined;
     const openTables = new Set(
@@ -398,7 +398,7 @@
     // Reading a layout figure makes the browser lay the new content out now, so the time
     // measured covers building the DOM and its layout (the browser journey prints it).
     void root.offsetHeight;
-    root.dataset.renderMs = (performance.now() - started).toFixed(1);
+    root.dataset.renderMs = (window.performance.now() - started).toFixed(1);
   }
 
   /**

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import type { Locator } from 'playwright-core';
 import { DEMO_PASSWORD, DEMO_USERNAME, type PvwaSimulator } from '../../simulator/server';
 import { assertText, eventsInWindow, Journey, saveReadmeShot, sideBarClip } from '../journeyContext';
-import { eventually, type Workbench } from '../workbench';
+import { escapeRegExp, eventually, type Workbench } from '../workbench';
 import { waitForPasswordBox } from './sessionSteps';
 
 /** The DR vault's own password: signing in to one vault must never send the other's. */
@@ -27,7 +27,7 @@ export async function signInToSeveralVaults(j: Journey): Promise<void> {
   await eventually('the method question', async () => assert.match((await wb.quickInputBox().getAttribute('placeholder')) ?? '', /check your password\?/));
   await wb.pickQuickItem('CyberArk');
   await wb.waitForQuickInputClosed();
-  await assertText(wb.notificationToasts().filter({ hasText: 'is now in cyberarkPta.vaults' }), new RegExp(`Your vault ${FIRST.replace(/\./g, '\\.')} is now in cyberarkPta.vaults beside ${DR}\.`));
+  await assertText(wb.notificationToasts().filter({ hasText: 'is now in cyberarkPta.vaults' }), new RegExp(`Your vault ${escapeRegExp(FIRST)} is now in cyberarkPta.vaults beside ${escapeRegExp(DR)}\\.`));
   await eventually('both vaults in the user settings', async () => {
     const vaults = settings.read()['cyberarkPta.vaults'] as Array<Record<string, unknown>> | undefined;
     assert.deepEqual(
