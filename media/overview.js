@@ -365,6 +365,7 @@
    * @param {{ data: any, filter: string | null }} message
    */
   function render(message) {
+    const started = window.performance.now();
     const active = /** @type {HTMLElement | null} */ (document.activeElement);
     const focusKey = active && active.dataset ? active.dataset.focusKey : undefined;
     const openTables = new Set(
@@ -394,6 +395,10 @@
       }
     }
     root.dataset.state = !data ? 'empty' : 'loaded';
+    // Reading a layout figure makes the browser lay the new content out now, so the time
+    // measured covers building the DOM and its layout (the browser journey prints it).
+    void root.offsetHeight;
+    root.dataset.renderMs = (window.performance.now() - started).toFixed(1);
   }
 
   /**

@@ -7,6 +7,8 @@ import { sleep } from '../host/codeServer';
 export class Workbench {
   readonly sideBar: Locator;
   readonly quickInput: Locator;
+  /** Work-arounds for the host's own flakiness that were needed, printed after the report. */
+  readonly hostRetries: string[] = [];
 
   constructor(readonly page: Page) {
     this.sideBar = page.locator('.part.sidebar');
@@ -41,6 +43,38 @@ export class Workbench {
     });
   }
 
+  /** A view's pane header in the side bar, e.g. "Overview". */
+  paneHeader(viewName: string): Locator {
+    return this.sideBar.locator('.pane-header').filter({ has: this.page.locator('h3.title').getByText(viewName, { exact: true }) });
+  }
+
+  async setPaneExpanded(viewName: string, expanded: boolean): Promise<void> {
+    const header = this.paneHeader(viewName);
+    await header.waitFor();
+    if ((await header.getAttribute('aria-expanded')) !== String(expanded)) await header.click();
+    await eventually(`the ${viewName} view to be ${expanded ? 'expanded' : 'folded'}`, async () => {
+      if ((await header.getAttribute('aria-expanded')) !== String(expanded)) throw new Error(`aria-expanded is ${await header.getAttribute('aria-expanded')}`);
+    });
+  }
+
+  /** The extension's open-count item in the status bar (its shield icon). */
+  openCountStatusItem(): Locator {
+    return this.page.locator('.part.statusbar .statusbar-item').filter({ has: this.page.locator('.codicon-shield') });
+  }
+
+  /** The editor tabs; `active` only the active one. */
+  editorTabs(): Locator {
+    return this.page.locator('.part.editor .tabs-container .tab');
+  }
+
+  /** Whether the keyboard focus is in a tree or list of the side bar. */
+  async focusIsInTree(): Promise<boolean> {
+    return this.page.evaluate(() => {
+      const active = document.activeElement;
+      return !!active && !!active.closest('.part.sidebar') && !!active.closest('.monaco-list');
+    });
+  }
+
   welcomeContent(): Locator {
     return this.sideBar.locator('.welcome-view-content');
   }
@@ -50,13 +84,28 @@ export class Workbench {
     return this.sideBar.locator('.tree-explorer-viewlet-tree-view > .message');
   }
 
-  viewTitleAction(label: string): Locator {
-    return this.sideBar.locator(`.composite.title .title-actions a.action-label[aria-label="${cssString(label)}"]`);
+  /**
+   * Clicks an action of the Events view's title: in the side bar's title while it is the only
+   * view, in its pane header (shown on hover) once the Overview is beside it.
+   */
+  async clickViewTitleAction(label: string): Promise<void> {
+    const header = this.paneHeader('Events');
+    if (await header.count()) {
+      await header.hover();
+      await header.locator(`.actions a.action-label[aria-label="${cssString(label)}"]`).click();
+    } else {
+      await this.sideBar.locator(`.composite.title .title-actions a.action-label[aria-label="${cssString(label)}"]`).click();
+    }
   }
 
   /** Tree rows whose aria label starts with `prefix` (custom tree items set their own aria labels). */
   treeRows(prefix: string): Locator {
     return this.sideBar.locator(`.monaco-list-row[role="treeitem"][aria-label^="${cssString(prefix)}"]`);
+  }
+
+  /** Rows whose visible label matches `label` (for rows without an aria label of their own). */
+  rowsLabelled(label: string | RegExp): Locator {
+    return this.sideBar.locator('.monaco-list-row[role="treeitem"]').filter({ has: this.page.locator('.label-name', { hasText: label }) });
   }
 
   /** A top-level row whose label is exactly `label`, such as a group heading. */
@@ -155,6 +204,19 @@ export class Workbench {
     await option.first().click();
   }
 
+  /** Picks the quick pick item whose label is exactly `label` (its aria label may add ", description"). */
+  async pickExactQuickItem(label: string): Promise<void> {
+    await this.quickInput.getByRole('option', { name: new RegExp(`^${escapeRegExp(label)}(,|$)`) }).first().click();
+  }
+
+  /** Preferences: Color Theme, as a person picks one. */
+  async selectColorTheme(name: string): Promise<void> {
+    await this.runCommand('Preferences: Color Theme');
+    await this.quickInputBox().fill(name);
+    await this.pickExactQuickItem(name);
+    await this.waitForQuickInputClosed();
+  }
+
   async quickPickLabels(): Promise<string[]> {
     return this.quickInput.getByRole('option').evaluateAll((rows) => rows.map((row) => row.getAttribute('aria-label') ?? ''));
   }
@@ -171,22 +233,27 @@ export class Workbench {
     return this.page.locator('.notifications-toasts .notification-toast');
   }
 
-  /** The innermost frame of a webview whose document contains `selector`. */
+  /**
+   * The innermost frame of a webview whose document contains `selector`. code-server serves every
+   * webview from one origin, and a new webview's frame sometimes waits forever for its service
+   * worker (the log says "Waiting for controllerchange"); after half the time the webviews are
+   * reloaded once, as a person would, and that is noted in `hostRetries`.
+   */
   async webviewFrame(selector: string, timeoutMs = 20_000): Promise<Frame> {
+    const find = async () => {
+      for (const frame of this.page.frames()) {
+        if (frame !== this.page.mainFrame() && (await frame.$(selector).catch(() => null))) return frame;
+      }
+      throw new Error('none of the page frames has it yet');
+    };
     let found: Frame | undefined;
-    await eventually(
-      `a webview frame with ${selector}`,
-      async () => {
-        for (const frame of this.page.frames()) {
-          if (frame !== this.page.mainFrame() && (await frame.$(selector).catch(() => null))) {
-            found = frame;
-            return;
-          }
-        }
-        throw new Error('none of the page frames has it yet');
-      },
-      timeoutMs,
-    );
+    try {
+      await eventually(`a webview frame with ${selector}`, async () => void (found = await find()), timeoutMs / 2);
+    } catch {
+      this.hostRetries.push(`reloaded the webviews: no frame with ${selector} after ${timeoutMs / 2000} s`);
+      await this.runCommand('Developer: Reload Webviews');
+      await eventually(`a webview frame with ${selector} after reloading the webviews`, async () => void (found = await find()), timeoutMs / 2);
+    }
     return found!;
   }
 
