@@ -6,7 +6,7 @@ import { SessionPrompts, SignInTarget } from './session';
 export const inputPrompts: SessionPrompts = {
   password: (target: SignInTarget, reason?: string) =>
     vscode.window.showInputBox({
-      title: `Sign In to ${target.address.hostname}`,
+      title: target.vaultName && target.vaultName !== target.address.hostname ? `Sign In to ${displayText(target.vaultName, 60)} (${target.address.hostname})` : `Sign In to ${target.address.hostname}`,
       prompt: reason ?? `Password for ${target.username} (${target.method} authentication)`,
       password: true,
       ignoreFocusOut: true,

@@ -8,6 +8,8 @@ export interface SignInTarget {
   readonly address: VaultAddress;
   readonly username: string;
   readonly method: AuthMethod;
+  /** The vault's name as configured, for prompts when several vaults share a host. */
+  readonly vaultName?: string;
 }
 
 /** The questions sign-in may need to ask a person; each answers undefined when cancelled. */

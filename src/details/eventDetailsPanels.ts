@@ -204,7 +204,8 @@ export class EventDetailsPanel {
       { viewColumn: vscode.ViewColumn.Active, preserveFocus: preview },
       { enableScripts: true, localResourceRoots: [mediaRoot], retainContextWhenHidden: false },
     );
-    this.panel.iconPath = vscode.Uri.joinPath(mediaRoot, 'pta.svg');
+    // A tab icon cannot follow the theme's colour, so it comes in a light and a dark stroke.
+    this.panel.iconPath = { light: vscode.Uri.joinPath(mediaRoot, 'pta-light.svg'), dark: vscode.Uri.joinPath(mediaRoot, 'pta-dark.svg') };
     this.panel.webview.html = detailsHtml(this.panel.webview, mediaRoot);
     this.disposables.push(
       this.panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)),

@@ -125,7 +125,7 @@ export class VaultSource implements EventSource, vscode.Disposable {
   get target(): SignInTarget | undefined {
     if (this.session.target) return this.session.target;
     const { address, username, authMethod } = this.configValue;
-    return address && username && authMethod ? { address, username, method: authMethod } : undefined;
+    return address && username && authMethod ? { address, username, method: authMethod, vaultName: this.configValue.name } : undefined;
   }
 
   /** A changed address, user or method ends the session, which belonged to the old ones. */
