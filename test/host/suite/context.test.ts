@@ -10,7 +10,7 @@ import { describeFilter } from '../../../src/store/filterDescription';
 import type { EntitiesNode } from '../../../src/tree/entitiesTreeProvider';
 import { RECURRING_STORIES } from '../../simulator/eventCatalog';
 import { PvwaSimulator } from '../../simulator/server';
-import { extensionApi, list, patchRequests, pause, ref, signIn, signOut, startVault, vault, waitFor } from './support';
+import { extensionApi, list, patchRequests, pause, ref, signIn, signOut, startVault, vault, waitFor, waitForPage } from './support';
 
 const DAY_MS = 86_400_000;
 const readableReasons: Record<string, string> = { NOTREAL: 'False positive', HANDLED: 'Handled', OTHER: 'Other' };
@@ -58,7 +58,7 @@ describe('investigating in context', () => {
     await vscode.commands.executeCommand('cyberarkPta.showEventDetails', ref(api, event.id));
     const panel = api.panels.get(ref(api, event.id))!;
     assert.ok(panel, 'panel opened');
-    await waitFor(() => panel.isReady, 'the page to say ready');
+    await waitForPage(() => panel.isReady, 'the page to say ready');
     return panel;
   }
 

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { Services } from '../../../src/services';
 import { PvwaSimulator } from '../../simulator/server';
-import { extensionApi, list, ref, signIn, signOut, startVault, waitFor } from './support';
+import { extensionApi, list, ref, signIn, signOut, startVault, waitFor, waitForPage } from './support';
 
 describe('event details', () => {
   let api: Services;
@@ -33,7 +33,7 @@ describe('event details', () => {
     assert.match(html, new RegExp(`<script nonce="${nonce.replace(/[+/=]/g, '\\$&')}" src="[^"]+details\\.js"></script>`));
     assert.doesNotMatch(html, /onclick|onerror|javascript:/i);
     assert.ok(!html.includes(event.id), 'no event data in the HTML');
-    await waitFor(() => panel.isReady, 'the page to say ready');
+    await waitForPage(() => panel.isReady, 'the page to say ready');
     assert.equal(panel.model.id, event.id);
     assert.equal(panel.model.status, 'OPEN');
     assert.ok(panel.model.facts.some(([label]) => label === 'Last updated'));

@@ -11,7 +11,7 @@ import type { EventRef } from '../../../src/sources/eventSource';
 import type { TreeNode } from '../../../src/tree/treeNodes';
 import { generateEvents, RawEvent } from '../../simulator/data';
 import { PvwaSimulator } from '../../simulator/server';
-import { extensionApi, list, signIn, signOut, startVault, vault, waitFor } from './support';
+import { extensionApi, list, signIn, signOut, startVault, vault, waitFor, waitForPage } from './support';
 
 function labelOf(item: vscode.TreeItem): string {
   return typeof item.label === 'string' ? item.label : item.label?.label ?? '';
@@ -118,7 +118,7 @@ describe('events from files', () => {
     await vscode.commands.executeCommand('cyberarkPta.showEventDetails', ref);
     const panel = api.panels.get(ref);
     assert.ok(panel, 'the details panel opened');
-    await waitFor(() => panel.isReady, 'the page to say ready');
+    await waitForPage(() => panel.isReady, 'the page to say ready');
     assert.equal(panel.model.id, open[0]);
     assert.equal(panel.model.canTriage, false);
     assert.equal(panel.model.canOpenInPvwa, false);

@@ -6,7 +6,7 @@ import type { TreeNode } from '../../../src/tree/treeNodes';
 import { HOSTILE_STRINGS, RawEvent } from '../../simulator/data';
 import { PvwaSimulator } from '../../simulator/server';
 import { hostileEvents } from '../../support/hostileEvents';
-import { extensionApi, ref, signIn, signOut, startVault, vault, waitFor } from './support';
+import { extensionApi, ref, signIn, signOut, startVault, vault, waitForPage } from './support';
 
 // Raw control, direction and invisible characters: none may reach a single-line place unshown.
 const RAW_INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/;
@@ -87,7 +87,7 @@ describe('hostile strings from the vault', () => {
       assert.ok(panel, `a panel for ${event.id}`);
       assert.ok(!panel.html.includes(event.id), 'event data in the HTML');
       assert.doesNotMatch(panel.html, /onerror|onload|javascript:|evil\.example/i);
-      await waitFor(() => panel.isReady, `the details page of ${event.id} to say ready`);
+      await waitForPage(() => panel.isReady, `the details page of ${event.id} to say ready`);
       assert.equal(panel.model.type, String(event.type).trim() ? displayText(String(event.type), 2000) : 'Unknown event type');
       assert.equal(panel.model.additionalData.length, HOSTILE_STRINGS.filter((s) => s !== '').length, 'every non-empty additional data row is there');
       assert.deepEqual(JSON.parse(panel.model.rawJson), JSON.parse(JSON.stringify(event)), 'the raw JSON reads back as the vault sent it');

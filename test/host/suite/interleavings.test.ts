@@ -6,7 +6,7 @@ import type { Services } from '../../../src/services';
 import { REFRESH_OVERLAP_MS } from '../../../src/store/eventRefresher';
 import { generateEvents, RawEvent } from '../../simulator/data';
 import { DEMO_USERNAME, PvwaSimulator } from '../../simulator/server';
-import { EXTENSION_ID, extensionApi, list, logText, patchRequests, ref, replaceWindow, signIn, signOut, startVault, vault, waitFor } from './support';
+import { EXTENSION_ID, extensionApi, list, logText, patchRequests, ref, replaceWindow, signIn, signOut, startVault, vault, waitFor, waitForPage } from './support';
 
 const DAY_MS = 86_400_000;
 
@@ -170,7 +170,7 @@ describe('correct under every interleaving', () => {
     const event = list(api, 'OPEN')[0];
     await vscode.commands.executeCommand('cyberarkPta.showEventDetails', ref(api, event.id));
     const panel = api.panels.get(ref(api, event.id))!;
-    await waitFor(() => panel.isReady, 'the details page');
+    await waitForPage(() => panel.isReady, 'the details page');
     assert.equal(panel.model.id, event.id);
     await vault(api).session.signOut({ timeoutMs: 2000 });
     await waitFor(() => panel.isDisposed, 'the panel to close');

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { Services } from '../../../src/services';
 import { riskBand } from '../../../src/model/format';
 import { PvwaSimulator } from '../../simulator/server';
-import { extensionApi, list, signIn, signOut, startVault, vault, waitFor } from './support';
+import { extensionApi, list, signIn, signOut, startVault, vault, waitFor, waitForPage } from './support';
 
 describe('the Overview', () => {
   let api: Services;
@@ -24,7 +24,7 @@ describe('the Overview', () => {
 
   it('resolves when shown and posts the figures of the loaded events', async () => {
     await vscode.commands.executeCommand('cyberarkPta.overview.focus');
-    await waitFor(() => api.overview.isReady, 'the Overview page to say ready');
+    await waitForPage(() => api.overview.isReady, 'the Overview page to say ready');
     await waitFor(() => api.overview.postedData?.total === vault(api).store.size, 'the figures of every loaded event');
     const data = api.overview.postedData!;
     const store = vault(api).store;

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { key } from '../../../src/auth/passwordStore';
 import { DEMO_PASSWORD, DEMO_USERNAME, PvwaSimulator } from '../../simulator/server';
 import type { Services } from '../../../src/services';
-import { extensionApi, filesUnder, list, logText, ref, signIn, signOut, startVault, vault, waitFor } from './support';
+import { extensionApi, filesUnder, list, logText, ref, signIn, signOut, startVault, vault, waitFor, waitForPage } from './support';
 
 describe('sign-in and secrets', () => {
   let api: Services;
@@ -95,7 +95,7 @@ describe('sign-in and secrets', () => {
       const event = list(api, 'OPEN')[0];
       await vscode.commands.executeCommand('cyberarkPta.showEventDetails', ref(api, event.id));
       const panel = api.panels.get(ref(api, event.id))!;
-      await waitFor(() => panel.isReady, 'the details page');
+      await waitForPage(() => panel.isReady, 'the details page');
       assert.equal(panel.model.id, event.id, 'the live panel shows the event');
       // What the page holds while it is live: its HTML and the model posted to it.
       const liveContent = () => (panel.isDisposed ? '' : `${panel.html}\n${JSON.stringify(panel.model)}`);

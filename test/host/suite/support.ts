@@ -66,6 +66,20 @@ export async function signOut(api: Services): Promise<void> {
   for (const v of api.vaults.all()) if (v.session.isSignedIn) await v.session.signOut({ timeoutMs: 2000 });
 }
 
+/**
+ * Waits for a webview page to say `ready`. code-server now and then leaves a new webview waiting
+ * for its service worker for good (a host defect, also met by the browser journey): after a first
+ * wait, the webviews are reloaded once, as a person would, and the page gets a second chance.
+ */
+export async function waitForPage(isReady: () => boolean, what: string): Promise<void> {
+  try {
+    await waitFor(isReady, what, 8000);
+  } catch {
+    await vscode.commands.executeCommand('workbench.action.webview.reloadWebviewAction');
+    await waitFor(isReady, `${what}, after reloading the webviews`, 10_000);
+  }
+}
+
 export async function waitFor(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
