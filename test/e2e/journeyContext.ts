@@ -15,7 +15,7 @@ import { eventually, Workbench } from './workbench';
 
 export const resultsDir = path.join(projectRoot, 'test-results', 'e2e');
 export const readmeShotsDir = path.join(resultsDir, 'readme');
-export const viewport = { width: 1400, height: 900 };
+export const viewport = { width: 1400, height: 1000 };
 export const sideBarWidth = 520;
 export const lookbackDays = 30;
 export const minScoreFilter = 80;

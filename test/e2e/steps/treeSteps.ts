@@ -162,7 +162,13 @@ export async function showHostileEvents({ wb, sim, dialogsSeen }: Journey): Prom
   const event = hostile.find((e) => e.type === imgType)!;
   const frame = await wb.webviewFrame(`#root[data-event-id="${event.id}"]`);
   await assertText(frame.locator('#root h1'), new RegExp(`^${escapeRegExp(imgType)} · `));
-  const injected = await frame.locator('#root').evaluate((root) => root.querySelectorAll('img, svg, iframe, script, style, link, meta, base, a[href], [onerror], [onload], [onmouseover], [onfocus]').length);
+  // The page's own drawings (the timeline's axes) are its only svg, and hold only shapes and text.
+  const injected = await frame.locator('#root').evaluate(
+    (root) =>
+      root.querySelectorAll(
+        'img, svg:not(.axis-drawing), svg.axis-drawing :not(line, circle, text, title), iframe, script, style, link, meta, base, a[href], [onerror], [onload], [onmouseover], [onfocus]',
+      ).length,
+  );
   assert.equal(injected, 0, 'elements from vault strings were created in the details page');
   const shown = (await frame.locator('#root').innerText()).replace(/\s+/g, ' ');
   for (const payload of ['</script><script>alert(1)</script>', '<meta http-equiv="Content-Security-Policy" content="default-src *">', '[click](command:workbench.action.terminal.new)', '$(alert) $(zap) $(sync~spin) $(codicon)', '{{7*7}} <%= 7*7 %> #{7*7}', 'invoice<U+202E>fdp.exe']) {
