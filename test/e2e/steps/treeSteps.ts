@@ -114,15 +114,7 @@ export async function reopenEvent({ wb, sim, subject, expected }: Journey): Prom
 }
 
 export async function filterByScore({ wb, page, expected }: Journey): Promise<void> {
-  await wb.clickViewTitleAction('Filter Events…');
-  await wb.waitForQuickInput('Filter PTA Events');
-  await wb.pickQuickItem('Minimum score…');
-  await wb.waitForQuickInput('Minimum score');
-  await wb.typeIntoQuickInput(String(minScoreFilter));
-  await page.keyboard.press('Enter');
-  await wb.waitForQuickInputClosed();
-
-  await assertText(wb.viewMessage(), new RegExp(`Filtered: score ≥ ${minScoreFilter}`));
+  await filterByMinimumScore(wb, minScoreFilter);
   await waitForGroupCounts(wb, `${expected.openAbove} of ${expected.open}`, `${expected.closedAbove} of ${expected.closed}`);
   const eventLabels = await wb.childRowLabels(wb.topLevelRow('Open'));
   assert.equal(eventLabels.length, expected.openAbove, `open rows shown: ${JSON.stringify(eventLabels)}`);
@@ -177,6 +169,18 @@ export async function showHostileEvents({ wb, sim, dialogsSeen }: Journey): Prom
   await sleep(500);
   assert.deepEqual(dialogsSeen, [], 'a vault string opened a dialog');
   await wb.parkMouse();
+}
+
+/** Filter Events… in the view's title, Minimum score…; the view names the filter. */
+export async function filterByMinimumScore(wb: Workbench, score: number): Promise<void> {
+  await wb.clickViewTitleAction('Filter Events…');
+  await wb.waitForQuickInput('Filter PTA Events');
+  await wb.pickQuickItem('Minimum score…');
+  await wb.waitForQuickInput('Minimum score');
+  await wb.typeIntoQuickInput(String(score));
+  await wb.page.keyboard.press('Enter');
+  await wb.waitForQuickInputClosed();
+  await assertText(wb.viewMessage(), new RegExp(`Filtered: score ≥ ${score}`));
 }
 
 export async function expectNoFilterMessage(wb: Workbench): Promise<void> {
