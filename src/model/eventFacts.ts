@@ -124,9 +124,14 @@ export function distinctHosts(addresses: ReadonlyArray<PtaAddress | undefined>):
   for (const address of addresses) {
     const host = address && hostIdentity(address);
     if (!host) continue;
-    const index = hosts.findIndex((known) => sameHost(known, host));
-    if (index < 0) hosts.push(host);
-    else hosts[index] = mergeHosts(hosts[index], host);
+    // A resolved address can tie together hosts that looked apart (a bare IP, a short name): all merge into the first.
+    const matching = hosts.flatMap((known, index) => (sameHost(known, host) ? [index] : []));
+    if (matching.length === 0) {
+      hosts.push(host);
+      continue;
+    }
+    hosts[matching[0]] = matching.reduce((merged, index) => mergeHosts(hosts[index], merged), host);
+    for (const index of matching.slice(1).reverse()) hosts.splice(index, 1);
   }
   return hosts;
 }

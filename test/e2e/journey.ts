@@ -14,12 +14,15 @@ import { launchChromium, payloadUrl, projectRoot, sleep, startCodeServer, type C
 import { generateEvents } from '../simulator/data';
 import { DEMO_USERNAME, PvwaSimulator } from '../simulator/server';
 import { printSpecReport } from '../support/specReport';
-import { choosePreviewSubjects, choosePsmSubject, chooseSubject, expectedCounts, Journey, lookbackDays, readmeShotsDir, resultsDir, UserSettings, viewport } from './journeyContext';
+import { chooseContextSubject, choosePreviewSubjects, choosePsmSubject, chooseSubject, expectedCounts, Journey, lookbackDays, readmeShotsDir, resultsDir, UserSettings, viewport } from './journeyContext';
 import { Interrupted, runSteps, specResults, withTimeLimit, type Step } from './stepRunner';
+import { closeTheSameWay, investigateInContext } from './steps/contextSteps';
 import { detailsInEveryTheme, openDetails, previewKeepsFocusInTree } from './steps/detailsSteps';
+import { openEventsFromFile } from './steps/fileSteps';
 import { overviewFiltersEvents } from './steps/overviewSteps';
 import { failedFirstLoad, openViewSignedOut, signIn, signOut } from './steps/sessionSteps';
 import { closeEvent, expandEvent, filterByScore, reopenEvent, showHostileEvents, showPsmCommand } from './steps/treeSteps';
+import { closeManyAndUndo } from './steps/triageSteps';
 import { DR_PASSWORD, signInToSeveralVaults } from './steps/vaultSteps';
 import { Workbench } from './workbench';
 
@@ -49,11 +52,18 @@ async function main(): Promise<number> {
     users: [{ username: DEMO_USERNAME, password: DR_PASSWORD }],
   });
   // Chosen before anything starts, so data that cannot drive the journey fails at once.
-  const chosen = { subject: chooseSubject(sim), psmSubject: choosePsmSubject(sim), previewSubjects: choosePreviewSubjects(sim), expected: expectedCounts(sim) };
+  const chosen = {
+    subject: chooseSubject(sim),
+    psmSubject: choosePsmSubject(sim),
+    previewSubjects: choosePreviewSubjects(sim),
+    contextSubject: chooseContextSubject(sim),
+    expected: expectedCounts(sim),
+  };
   const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pta-e2e-'));
+  const workspaceFolder = path.join(tempDir, 'workspace');
   const started: Started = {};
   const dialogsSeen: string[] = [];
-  const setup = setUp([sim, drSim], tempDir, started, dialogsSeen);
+  const setup = setUp([sim, drSim], tempDir, workspaceFolder, started, dialogsSeen);
   setup.catch(() => undefined);
   try {
     let page: Page;
@@ -74,6 +84,7 @@ async function main(): Promise<number> {
       sim,
       drSim,
       settings: new UserSettings(path.join(tempDir, 'user-data', 'User', 'settings.json')),
+      workspaceFolder,
       ...chosen,
       dialogsSeen,
       figures: [],
@@ -106,9 +117,8 @@ interface Started {
 }
 
 /** The simulators, code-server with the user settings, Chromium, and the workbench loaded with the extension. */
-async function setUp(sims: PvwaSimulator[], tempDir: string, started: Started, dialogsSeen: string[]): Promise<Page> {
+async function setUp(sims: PvwaSimulator[], tempDir: string, workspaceFolder: string, started: Started, dialogsSeen: string[]): Promise<Page> {
   const [simulatorUrl] = await Promise.all(sims.map((s) => s.start()));
-  const workspaceFolder = path.join(tempDir, 'workspace');
   started.codeServer = await startCodeServer({
     workspaceFolder,
     userDataDir: path.join(tempDir, 'user-data'),
@@ -161,10 +171,14 @@ function journeySteps(j: Journey): Step[] {
     step('details-themes', 'shows the details page in the four theme kinds', detailsInEveryTheme, 90_000),
     step('filter-cleared', 'filters by minimum score and clears the filter', filterByScore),
     step('overview', 'draws the Overview; a click on a type filters the Events view', overviewFiltersEvents, 90_000),
+    step('event-context', 'shows how an event\'s look-alikes were closed, filters by one of its entities and draws its timeline', investigateInContext),
+    step('closed-the-same-way', 'closes the event the same way: the earlier text prefilled, sent as it was on Enter', closeTheSameWay),
+    step('bulk-close-undo', 'selects the open events with Ctrl+A, closes them at once, and Undo reopens them all', closeManyAndUndo, 90_000),
     step('hostile-strings', 'shows hostile vault strings as inert text: tree, alert, details page', showHostileEvents),
     step('signed-out', 'signs out: the welcome returns', signOut),
     step('failed-first-load', 'a failed first load says so with the HTTP status, and Retry in the view loads', failedFirstLoad),
     step('several-vaults', 'two vaults signed in through the palette, listed side by side with their counts', signInToSeveralVaults, 90_000),
+    step('events-from-file', 'opens a saved answer from its editor as a node beside the vaults; a hover over a time gives its date', openEventsFromFile),
   ];
 }
 

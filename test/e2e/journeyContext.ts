@@ -5,17 +5,22 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
+import { EntityIndex } from '../../src/derived/entityIndex';
+import { isCloseReason } from '../../src/model/closeReason';
+import type { EntityKind } from '../../src/model/entities';
 import { eventShortName } from '../../src/model/eventFacts';
-import { formatScore, readableEventType } from '../../src/model/format';
+import { formatScore, readableCloseReason, readableEventType } from '../../src/model/format';
 import { normalizeEvent, PtaEvent } from '../../src/model/ptaEvent';
+import { EventStore } from '../../src/store/eventStore';
 import { projectRoot } from '../host/codeServer';
 import type { RawEvent } from '../simulator/data';
+import { RECURRING_STORIES } from '../simulator/eventCatalog';
 import type { PvwaSimulator } from '../simulator/server';
 import { eventually, Workbench } from './workbench';
 
 export const resultsDir = path.join(projectRoot, 'test-results', 'e2e');
 export const readmeShotsDir = path.join(resultsDir, 'readme');
-export const viewport = { width: 1400, height: 900 };
+export const viewport = { width: 1400, height: 1000 };
 export const sideBarWidth = 520;
 export const lookbackDays = 30;
 export const minScoreFilter = 80;
@@ -47,6 +52,10 @@ export interface Journey {
   readonly psmSubject: Subject;
   /** Three open events near the top of the list. */
   readonly previewSubjects: readonly Subject[];
+  /** An open event whose closed look-alikes were all closed one way: the context and Close the Same Way. */
+  readonly contextSubject: ContextSubject;
+  /** The folder code-server opened, where the file steps save their files. */
+  readonly workspaceFolder: string;
   readonly expected: { open: number; closed: number; openAbove: number; closedAbove: number };
   /** Messages of JavaScript dialogs opened in any frame of the page. */
   readonly dialogsSeen: string[];
@@ -116,6 +125,64 @@ export function choosePreviewSubjects(sim: PvwaSimulator): Subject[] {
   const found = topOpenRows(sim, 12).slice(0, 3).map(toSubject);
   if (found.length < 3) throw new Error(`the simulated data has ${found.length} distinctly labelled open events near the top, the journey needs 3`);
   return found;
+}
+
+/** An open event with closed look-alikes, and what its details panel should say about them. */
+export interface ContextSubject extends Subject {
+  /** How many closed look-alikes it has; all were closed with `reason` and `text`. */
+  readonly lookAlikes: number;
+  /** As the vault takes it (NOTREAL), and in words (False positive). */
+  readonly reason: string;
+  readonly reasonWords: string;
+  readonly text: string;
+  /** An entity it shares with a look-alike (an account when one does), with every loaded event involving it. */
+  readonly entity: { kind: EntityKind; label: string; open: number; closed: number };
+}
+
+const ENTITY_PREFERENCE: EntityKind[] = ['account', 'user', 'host'];
+
+/**
+ * An open event whose look-alikes (closed, same type, a shared account, vault user or host) were
+ * all closed with one reason and text, so the memory sentence is known: one of the simulator's
+ * recurring stories when the data has one, else the one with the most look-alikes, then the fewest
+ * related events (a panel short enough for one picture).
+ */
+export function chooseContextSubject(sim: PvwaSimulator): ContextSubject {
+  const unique = new Set(uniquelyLabelled(sim));
+  const store = new EventStore();
+  store.replaceAll(eventsInWindow(sim).map(normalizeEvent).filter((e): e is PtaEvent => !!e));
+  const index = new EntityIndex(store);
+  const candidates: Array<{ subject: ContextSubject; story: boolean; related: number }> = [];
+  for (const event of eventsInWindow(sim)) {
+    if (event.mStatus !== 'OPEN' || !unique.has(event)) continue;
+    const lookAlikes = index.lookAlikes(event.id);
+    const ways = new Set(lookAlikes.map((e) => `${e.closeReason}\u0000${e.reasonText?.trim() ?? ''}`));
+    const [first] = lookAlikes;
+    if (ways.size !== 1 || !isCloseReason(first.closeReason) || !first.reasonText?.trim()) continue;
+    const shared = index
+      .entities(event.id)
+      .filter((entity) => lookAlikes.some((e) => index.entities(e.id).some((other) => other.key === entity.key)))
+      .sort((a, b) => ENTITY_PREFERENCE.indexOf(a.kind) - ENTITY_PREFERENCE.indexOf(b.kind));
+    const entity = shared[0];
+    if (!entity || !/^[\w.@\\-]{1,60}$/.test(entity.label)) continue;
+    const involved = index.events(entity.key);
+    candidates.push({
+      subject: {
+        ...toSubject(event),
+        lookAlikes: lookAlikes.length,
+        reason: first.closeReason,
+        reasonWords: readableCloseReason(first.closeReason)!,
+        text: first.reasonText.trim(),
+        entity: { kind: entity.kind, label: entity.label, open: involved.filter((e) => e.status === 'OPEN').length, closed: involved.filter((e) => e.status === 'CLOSED').length },
+      },
+      story: RECURRING_STORIES.some((s) => s.type === event.type && s.reasonText === first.reasonText),
+      related: index.related(event.id, Infinity).total,
+    });
+  }
+  index.dispose();
+  const [best] = candidates.sort((a, b) => Number(b.story) - Number(a.story) || b.subject.lookAlikes - a.subject.lookAlikes || a.related - b.related);
+  if (!best) throw new Error('the simulated data has no open event whose closed look-alikes were closed one way');
+  return best.subject;
 }
 
 function hasPsmCommand(event: RawEvent): boolean {

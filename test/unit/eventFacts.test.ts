@@ -43,6 +43,17 @@ describe('distinctHosts', () => {
     assert.deepEqual(hosts.map(hostText), ['dc-prod-05.corp.example.com (10.1.109.150)', 'db01']);
   });
 
+  it('joins a bare IP and a short name that a later resolved address shows to be one host', () => {
+    // As the simulator's audits of one event came: the IP, the name, then the address tying them.
+    const hosts = distinctHosts([
+      { original: '10.21.166.227' },
+      { original: 'ci-prod-14' },
+      { original: '10.21.166.227', ip: '10.21.166.227', hostName: 'ci-prod-14', fqdn: 'ci-prod-14.corp.example.com' },
+      { original: 'ci-prod-14' },
+    ]);
+    assert.deepEqual(hosts.map(hostText), ['ci-prod-14.corp.example.com (10.21.166.227)']);
+  });
+
   it('keeps different hosts apart', () => {
     assert.equal(distinctHosts([{ original: '10.0.0.1' }, { original: '10.0.0.2' }, undefined, { original: 'a.corp' }, { original: 'b.corp' }]).length, 4);
   });

@@ -33,10 +33,12 @@ export async function signIn({ wb, sim, expected, settings }: Journey): Promise<
 
   await wb.topLevelRow('Open').waitFor();
   await wb.welcomeContent().waitFor({ state: 'hidden' });
-  // The Overview appears below Events once signed in. It is drawn, then folded: that leaves the
-  // tree its height until the Overview's own step, and no webview is still loading when the next opens.
+  // The Entities view and the Overview appear below Events once signed in. The Overview is drawn,
+  // then folded, and Entities folded too: that leaves the tree its height until their own steps,
+  // and no webview is still loading when the next opens.
   await wb.webviewFrame('#root[data-state="loaded"]');
   await wb.setPaneExpanded('Overview', false);
+  await wb.setPaneExpanded('Entities', false);
   await waitForGroupCounts(wb, String(expected.open), String(expected.closed));
   const logons = sim.requests.filter((r) => r.method === 'POST' && /\/auth\/cyberark\/logon$/i.test(r.path));
   assert.equal(logons.length, 1, 'the simulator should have seen exactly one CyberArk logon');

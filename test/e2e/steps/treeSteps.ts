@@ -114,15 +114,7 @@ export async function reopenEvent({ wb, sim, subject, expected }: Journey): Prom
 }
 
 export async function filterByScore({ wb, page, expected }: Journey): Promise<void> {
-  await wb.clickViewTitleAction('Filter Events…');
-  await wb.waitForQuickInput('Filter PTA Events');
-  await wb.pickQuickItem('Minimum score…');
-  await wb.waitForQuickInput('Minimum score');
-  await wb.typeIntoQuickInput(String(minScoreFilter));
-  await page.keyboard.press('Enter');
-  await wb.waitForQuickInputClosed();
-
-  await assertText(wb.viewMessage(), new RegExp(`Filtered: score ≥ ${minScoreFilter}`));
+  await filterByMinimumScore(wb, minScoreFilter);
   await waitForGroupCounts(wb, `${expected.openAbove} of ${expected.open}`, `${expected.closedAbove} of ${expected.closed}`);
   const eventLabels = await wb.childRowLabels(wb.topLevelRow('Open'));
   assert.equal(eventLabels.length, expected.openAbove, `open rows shown: ${JSON.stringify(eventLabels)}`);
@@ -162,7 +154,13 @@ export async function showHostileEvents({ wb, sim, dialogsSeen }: Journey): Prom
   const event = hostile.find((e) => e.type === imgType)!;
   const frame = await wb.webviewFrame(`#root[data-event-id="${event.id}"]`);
   await assertText(frame.locator('#root h1'), new RegExp(`^${escapeRegExp(imgType)} · `));
-  const injected = await frame.locator('#root').evaluate((root) => root.querySelectorAll('img, svg, iframe, script, style, link, meta, base, a[href], [onerror], [onload], [onmouseover], [onfocus]').length);
+  // The page's own drawings (the timeline's axes) are its only svg, and hold only shapes and text.
+  const injected = await frame.locator('#root').evaluate(
+    (root) =>
+      root.querySelectorAll(
+        'img, svg:not(.axis-drawing), svg.axis-drawing :not(line, circle, text, title), iframe, script, style, link, meta, base, a[href], [onerror], [onload], [onmouseover], [onfocus]',
+      ).length,
+  );
   assert.equal(injected, 0, 'elements from vault strings were created in the details page');
   const shown = (await frame.locator('#root').innerText()).replace(/\s+/g, ' ');
   for (const payload of ['</script><script>alert(1)</script>', '<meta http-equiv="Content-Security-Policy" content="default-src *">', '[click](command:workbench.action.terminal.new)', '$(alert) $(zap) $(sync~spin) $(codicon)', '{{7*7}} <%= 7*7 %> #{7*7}', 'invoice<U+202E>fdp.exe']) {
@@ -171,6 +169,18 @@ export async function showHostileEvents({ wb, sim, dialogsSeen }: Journey): Prom
   await sleep(500);
   assert.deepEqual(dialogsSeen, [], 'a vault string opened a dialog');
   await wb.parkMouse();
+}
+
+/** Filter Events… in the view's title, Minimum score…; the view names the filter. */
+export async function filterByMinimumScore(wb: Workbench, score: number): Promise<void> {
+  await wb.clickViewTitleAction('Filter Events…');
+  await wb.waitForQuickInput('Filter PTA Events');
+  await wb.pickQuickItem('Minimum score…');
+  await wb.waitForQuickInput('Minimum score');
+  await wb.typeIntoQuickInput(String(score));
+  await wb.page.keyboard.press('Enter');
+  await wb.waitForQuickInputClosed();
+  await assertText(wb.viewMessage(), new RegExp(`Filtered: score ≥ ${score}`));
 }
 
 export async function expectNoFilterMessage(wb: Workbench): Promise<void> {
