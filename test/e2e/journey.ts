@@ -20,6 +20,7 @@ import { closeTheSameWay, investigateInContext } from './steps/contextSteps';
 import { detailsInEveryTheme, openDetails, previewKeepsFocusInTree } from './steps/detailsSteps';
 import { openEventsFromFile } from './steps/fileSteps';
 import { overviewFiltersEvents } from './steps/overviewSteps';
+import { overviewAtScale } from './steps/scaleSteps';
 import { failedFirstLoad, openViewSignedOut, signIn, signOut } from './steps/sessionSteps';
 import { closeEvent, expandEvent, filterByScore, reopenEvent, showHostileEvents, showPsmCommand } from './steps/treeSteps';
 import { closeManyAndUndo } from './steps/triageSteps';
@@ -179,6 +180,7 @@ function journeySteps(j: Journey): Step[] {
     step('failed-first-load', 'a failed first load says so with the HTTP status, and Retry in the view loads', failedFirstLoad),
     step('several-vaults', 'two vaults signed in through the palette, listed side by side with their counts', signInToSeveralVaults, 90_000),
     step('events-from-file', 'opens a saved answer from its editor as a node beside the vaults; a hover over a time gives its date', openEventsFromFile),
+    step('overview-at-scale', 'draws the Overview of a 50,000-event vault from its aggregates, and says how long the page took', overviewAtScale, 240_000),
   ];
 }
 

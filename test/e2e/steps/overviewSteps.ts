@@ -60,7 +60,7 @@ export async function overviewFiltersEvents(j: Journey): Promise<void> {
   await expectNoFilterMessage(wb);
 }
 
-async function overviewFrame({ wb }: Journey): Promise<Frame> {
+export async function overviewFrame({ wb }: Journey): Promise<Frame> {
   const frame = await wb.webviewFrame('#root[data-state="loaded"]');
   await eventually('the Overview to be drawn', async () => assert.ok(await frame.locator('#root svg.columns').count(), 'no timeline chart yet'));
   return frame;

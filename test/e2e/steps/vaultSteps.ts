@@ -76,21 +76,21 @@ function logons(sim: PvwaSimulator) {
   return sim.requests.filter((r) => r.method === 'POST' && /\/auth\/cyberark\/logon$/i.test(r.path) && r.status === 200);
 }
 
-async function typeAnswer(wb: Workbench, prompt: RegExp, answer: string): Promise<void> {
+export async function typeAnswer(wb: Workbench, prompt: RegExp, answer: string): Promise<void> {
   await assertText(wb.quickInputMessage(), prompt);
   await wb.typeIntoQuickInput(answer);
   await wb.page.keyboard.press('Enter');
 }
 
-async function enterPassword(wb: Workbench, password: string): Promise<void> {
+export async function enterPassword(wb: Workbench, password: string): Promise<void> {
   await waitForPasswordBox(wb);
   await assertText(wb.quickInputMessage(), new RegExp(`Password for ${DEMO_USERNAME}`));
   await wb.quickInputBox().fill(password);
   await wb.page.keyboard.press('Enter');
 }
 
-async function expectOpenCount(wb: Workbench, vaultRow: Locator, open: number): Promise<void> {
-  await eventually(`the vault to say ${open} open`, async () => assert.match(await wb.rowDescription(vaultRow), new RegExp(`^${open} open · `)));
+export async function expectOpenCount(wb: Workbench, vaultRow: Locator, open: number, timeoutMs?: number): Promise<void> {
+  await eventually(`the vault to say ${open} open`, async () => assert.match(await wb.rowDescription(vaultRow), new RegExp(`^${open} open · `)), timeoutMs);
 }
 
 /** The Open group: the first row under a vault's row. */
