@@ -2,6 +2,8 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+const WINDOW_TEXT_FUNCTIONS = '/^(show(Information|Warning|Error)Message|setStatusBarMessage|withProgress)$/';
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', '.vscode-test/**', 'node_modules/**'] },
   js.configs.recommended,
@@ -11,6 +13,22 @@ export default tseslint.config(
     rules: {
       eqeqeq: 'warn',
       'no-throw-literal': 'warn',
+    },
+  },
+  // Notifications, progress and status bar messages show through src/ui/inertWindow.ts only, which
+  // makes their text inert: a vault string reaching VS Code's own functions could become a link or an icon.
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['src/ui/inertWindow.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...[
+          `MemberExpression[object.property.name='window'][property.name=${WINDOW_TEXT_FUNCTIONS}]`,
+          `MemberExpression[object.name='window'][property.name=${WINDOW_TEXT_FUNCTIONS}]`,
+          `VariableDeclarator[init.property.name='window'] > ObjectPattern > Property[key.name=${WINDOW_TEXT_FUNCTIONS}]`,
+        ].map((selector) => ({ selector, message: 'Show notifications, progress and status bar messages with src/ui/inertWindow.ts, which makes vault text inert.' })),
+      ],
     },
   },
   // Matching control characters is deliberate here: vault strings are searched for them to reveal them.

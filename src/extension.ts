@@ -37,6 +37,7 @@ import { revealEvents } from './tree/revealEvents';
 import { TreeNode } from './tree/treeNodes';
 import { publicApi } from './publicApi';
 import { Services } from './services';
+import * as inertWindow from './ui/inertWindow';
 
 let activeServices: Services | undefined;
 
@@ -56,7 +57,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Servic
   const treeView = vscode.window.createTreeView<TreeNode>('cyberarkPta.events', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
   const passwords = new PasswordStore(context.secrets, (message) => {
     log.warn(message);
-    void vscode.window.showWarningMessage(message);
+    void inertWindow.showWarningMessage(message);
   });
   const alerts = new NewEventAlerts(() => readSettings().notifyMinScore, (refs) => revealEvents(tree, treeView, refs));
   const vaults = new VaultSources(sources, {

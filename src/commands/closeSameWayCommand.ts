@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { triageMemory } from '../derived/triageMemory';
 import { Services } from '../services';
-import { inertNotification } from '../util/inertText';
+import * as inertWindow from '../ui/inertWindow';
 import { targetEvents } from './eventTargets';
 
 /**
@@ -16,7 +16,7 @@ export function registerCloseSameWay(services: Services): vscode.Disposable[] {
       const index = services.indexes.of(found.source.id);
       const memory = index && triageMemory(index.lookAlikes(found.event.id), Date.now());
       if (!memory?.suggestion) {
-        void vscode.window.showInformationMessage(inertNotification('No closed look-alike of this event (same type, a shared account, user or host) gives a reason to reuse.'));
+        void inertWindow.showInformationMessage('No closed look-alike of this event (same type, a shared account, user or host) gives a reason to reuse.');
         return undefined;
       }
       return vscode.commands.executeCommand('cyberarkPta.closeEvent', {

@@ -4,7 +4,7 @@ import { displayText } from '../model/format';
 import { normalizeEvent, PtaEvent } from '../model/ptaEvent';
 import { VaultSource } from '../sources/vault/vaultSource';
 import { Services } from '../services';
-import { inertNotification, inertStatusBar } from '../util/inertText';
+import * as inertWindow from '../ui/inertWindow';
 
 /** An entity as the details panel and the Entities view name it: its source and key. */
 export interface EntityTarget {
@@ -53,17 +53,17 @@ async function loadAccountHistory(services: Services, arg: unknown): Promise<Acc
   if (!found || !accountId || !(source instanceof VaultSource)) return undefined;
   const name = displayText(found.entity.label, 60);
   if (!source.session.isSignedIn) {
-    void vscode.window.showInformationMessage(inertNotification(`Sign in to ${displayText(source.label, 40)} to load the history of ${name}.`));
+    void inertWindow.showInformationMessage(`Sign in to ${displayText(source.label, 40)} to load the history of ${name}.`);
     return undefined;
   }
   let raw: unknown[];
   try {
-    raw = await vscode.window.withProgress({ location: { viewId: 'cyberarkPta.events' }, title: `History of ${name}` }, () =>
+    raw = await inertWindow.withProgress({ location: { viewId: 'cyberarkPta.events' }, title: `History of ${name}` }, () =>
       source.session.call((client, token) => client.getEvents(token, { accountId })),
     );
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    void vscode.window.showErrorMessage(inertNotification(`The history of ${name} could not be loaded: ${message}`));
+    void inertWindow.showErrorMessage(`The history of ${name} could not be loaded: ${message}`);
     return undefined;
   }
   const watermark = source.store.watermark;
@@ -71,7 +71,7 @@ async function loadAccountHistory(services: Services, arg: unknown): Promise<Acc
   const change = source.store.merge(events);
   filterToEntity(services, { sourceId: found.sourceId, key: found.entity.key });
   const outcome = { received: raw.length, added: change.added.length };
-  vscode.window.setStatusBarMessage(inertStatusBar(`${name}: ${outcome.received} events from ${displayText(source.label, 40)}, ${outcome.added} not loaded before`), 5000);
+  inertWindow.setStatusBarMessage(`${name}: ${outcome.received} events from ${displayText(source.label, 40)}, ${outcome.added} not loaded before`, 5000);
   return outcome;
 }
 

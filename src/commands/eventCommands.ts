@@ -6,7 +6,7 @@ import { displayText } from '../model/format';
 import { EventRef, isEventRef, refKey } from '../sources/eventSource';
 import { VaultSource } from '../sources/vault/vaultSource';
 import { Services } from '../services';
-import { inertStatusBar } from '../util/inertText';
+import * as inertWindow from '../ui/inertWindow';
 import { eventName, targetEvents } from './eventTargets';
 
 /** Two clicks on the same row within this many milliseconds are a double click: the panel is pinned. */
@@ -56,13 +56,13 @@ export function registerEventCommands(services: Services): vscode.Disposable[] {
       const found = await one(arg, 'Copy the ID of which event?');
       if (!found) return;
       await vscode.env.clipboard.writeText(found.event.id);
-      vscode.window.setStatusBarMessage(inertStatusBar(`Copied event ID ${displayText(found.event.id, 60)}`), 3000);
+      inertWindow.setStatusBarMessage(`Copied event ID ${displayText(found.event.id, 60)}`, 3000);
     }),
     vscode.commands.registerCommand('cyberarkPta.copyAsJson', async (arg: unknown) => {
       const found = await one(arg, 'Copy which event as JSON?');
       if (!found) return;
       await vscode.env.clipboard.writeText(prettyJson(found.event.raw));
-      vscode.window.setStatusBarMessage(inertStatusBar(`Copied ${eventName(found.event)} as JSON`), 3000);
+      inertWindow.setStatusBarMessage(`Copied ${eventName(found.event)} as JSON`, 3000);
     }),
     vscode.commands.registerCommand('cyberarkPta.openInPvwa', async (arg: unknown) => {
       const found = await one(arg, 'Open which event in the PVWA?', 'openInPvwa');

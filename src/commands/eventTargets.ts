@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import * as inertWindow from '../ui/inertWindow';
 import { inertQuickPick } from '../util/inertText';
 import { displayText, formatAge, formatScore, readableEventType } from '../model/format';
 import { eventShortName } from '../model/eventFacts';
@@ -64,7 +65,7 @@ export async function pickEvent(services: Services, options: Omit<TargetOptions,
     candidates.push({ source, event });
   }
   if (candidates.length === 0) {
-    void vscode.window.showInformationMessage(options.status ? `There are no ${options.status === 'OPEN' ? 'open' : 'closed'} events in the list.` : 'There are no events in the list.');
+    void inertWindow.showInformationMessage(options.status ? `There are no ${options.status === 'OPEN' ? 'open' : 'closed'} events in the list.` : 'There are no events in the list.');
     return undefined;
   }
   const now = Date.now();

@@ -5,7 +5,7 @@ import { eventsToJson } from '../export/jsonExport';
 import { eventsToMarkdown } from '../export/markdownExport';
 import { PtaEvent } from '../model/ptaEvent';
 import { Services } from '../services';
-import { inertStatusBar } from '../util/inertText';
+import * as inertWindow from '../ui/inertWindow';
 import { eventName, targetEvents } from './eventTargets';
 
 interface ExportFormat {
@@ -32,7 +32,7 @@ export function registerExportCommands(services: Services): vscode.Disposable[] 
 async function exportEvents(services: Services): Promise<void> {
   const events = [...services.view.shown()].map(({ event }) => event);
   if (events.length === 0) {
-    void vscode.window.showInformationMessage('There are no events in the list to export.');
+    void inertWindow.showInformationMessage('There are no events in the list to export.');
     return;
   }
   const count = `${events.length.toLocaleString('en-US')} ${events.length === 1 ? 'event' : 'events'}`;
@@ -50,7 +50,7 @@ async function exportEvents(services: Services): Promise<void> {
   });
   if (!uri) return;
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(write(events)));
-  void vscode.window.showInformationMessage(`Exported ${count} to ${uri.path.split('/').pop() ?? uri.path}.`);
+  void inertWindow.showInformationMessage(`Exported ${count} to ${uri.path.split('/').pop() ?? uri.path}.`);
 }
 
 /** One or many selected events as Markdown on the clipboard, for a ticket. */
@@ -58,5 +58,5 @@ async function copyAsMarkdown(services: Services, arg: unknown, selection: unkno
   const found = await targetEvents(services, arg, selection, { allowMany: true, placeHolder: 'Copy which event as Markdown?' });
   if (found.length === 0) return;
   await vscode.env.clipboard.writeText(eventsToMarkdown(found.map(({ event }) => event)));
-  vscode.window.setStatusBarMessage(inertStatusBar(`Copied ${found.length === 1 ? eventName(found[0].event) : `${found.length} events`} as Markdown`), 3000);
+  inertWindow.setStatusBarMessage(`Copied ${found.length === 1 ? eventName(found[0].event) : `${found.length} events`} as Markdown`, 3000);
 }

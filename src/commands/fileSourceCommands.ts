@@ -9,7 +9,8 @@ import { FileLocation, FileSource, fileSourceId } from '../sources/fileSource';
 import { keepSources } from '../store/eventFilter';
 import { revealEvents } from '../tree/revealEvents';
 import { Services } from '../services';
-import { inertNotification, inertQuickPick } from '../util/inertText';
+import * as inertWindow from '../ui/inertWindow';
+import { inertQuickPick } from '../util/inertText';
 import { eventName, pickEvent, targetEvents } from './eventTargets';
 
 /** Open Events from File…, Treat as PTA Events, Close Source and Compare with…. */
@@ -43,7 +44,7 @@ async function openFileSource(services: Services, uri: vscode.Uri, text?: string
     if (!result.ok) {
       source.dispose();
       const message = `No events were opened from ${displayText(source.label, 80)}. ${result.error}`;
-      void vscode.window.showErrorMessage(inertNotification(message));
+      void inertWindow.showErrorMessage(message);
       return { ok: false, message };
     }
     if (services.sources.get(source.id)) source.dispose(); // opened twice at once: the first one stays
@@ -70,7 +71,7 @@ export async function reloadFileSource(services: Services, source: FileSource, t
     return { ok: true, sourceId: source.id, loaded: result.loaded, skipped: result.skipped };
   }
   const message = `Reading ${displayText(source.label, 80)} again failed. ${result.error} The last good list is still shown.`;
-  if (!result.superseded && services.sources.get(source.id) === source) void vscode.window.showErrorMessage(inertNotification(message));
+  if (!result.superseded && services.sources.get(source.id) === source) void inertWindow.showErrorMessage(message);
   return { ok: false, message };
 }
 
@@ -81,13 +82,13 @@ function unsavedText(location: { toString(): string }): string | undefined {
 }
 
 function withProgress<T>(source: FileSource, load: () => Promise<T>): Thenable<T> {
-  return vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: inertNotification(`Reading PTA events from ${displayText(source.label, 60)}`) }, load);
+  return inertWindow.withProgress({ location: vscode.ProgressLocation.Window, title: `Reading PTA events from ${displayText(source.label, 60)}` }, load);
 }
 
 function tellSkipped(source: FileSource, skipped: number): void {
   if (skipped === 0) return;
-  void vscode.window.showWarningMessage(
-    inertNotification(`${skipped} ${skipped === 1 ? 'entry' : 'entries'} of ${displayText(source.label, 80)} had no usable event id and ${skipped === 1 ? 'was' : 'were'} left out.`),
+  void inertWindow.showWarningMessage(
+    `${skipped} ${skipped === 1 ? 'entry' : 'entries'} of ${displayText(source.label, 80)} had no usable event id and ${skipped === 1 ? 'was' : 'were'} left out.`,
   );
 }
 
@@ -100,7 +101,7 @@ async function closeSource(services: Services, arg: unknown): Promise<void> {
   else if (files.length <= 1) source = files[0];
   else source = await pickFile(files);
   if (!source) {
-    if (files.length === 0) void vscode.window.showInformationMessage('No file of events is open in the CyberArk PTA view.');
+    if (files.length === 0) void inertWindow.showInformationMessage('No file of events is open in the CyberArk PTA view.');
     return;
   }
   services.sources.remove(source.id);
@@ -127,7 +128,7 @@ async function pickFile(files: readonly FileSource[]): Promise<FileSource | unde
 async function compare(services: Services, comparisons: CompareDocuments, arg: unknown, selection: unknown): Promise<void> {
   const chosen = await targetEvents(services, arg, selection, { allowMany: true, placeHolder: 'Compare which event?' });
   if (chosen.length > 2) {
-    void vscode.window.showInformationMessage(`Compare with… compares two events; ${chosen.length} are selected.`);
+    void inertWindow.showInformationMessage(`Compare with… compares two events; ${chosen.length} are selected.`);
     return;
   }
   const [left] = chosen;

@@ -4,7 +4,7 @@ import { EventSource } from '../sources/eventSource';
 import { FileSource } from '../sources/fileSource';
 import { VaultSource } from '../sources/vault/vaultSource';
 import { Services } from '../services';
-import { inertNotification } from '../util/inertText';
+import * as inertWindow from '../ui/inertWindow';
 import { reloadFileSource } from './fileSourceCommands';
 
 export function registerRefreshCommands(services: Services): vscode.Disposable[] {
@@ -33,7 +33,7 @@ function sourcesToRefresh(services: Services, arg: unknown): { vaults: VaultSour
 async function refresh(services: Services, arg: unknown, full: boolean): Promise<void> {
   const { vaults, files } = sourcesToRefresh(services, arg);
   if (vaults.length === 0 && files.length === 0) {
-    void vscode.window.showInformationMessage('Sign in to the PVWA first.', 'Sign In').then((choice) => {
+    void inertWindow.showInformationMessage('Sign in to the PVWA first.', 'Sign In').then((choice) => {
       if (choice) void vscode.commands.executeCommand('cyberarkPta.signIn', arg);
     });
     return;
@@ -44,7 +44,7 @@ async function refresh(services: Services, arg: unknown, full: boolean): Promise
         await vault.refresh.refresh({ full, rethrow: true });
       } catch (error) {
         const stale = vault.refresh.current.lastSuccess ? ' The last good list is still shown.' : '';
-        void vscode.window.showErrorMessage(inertNotification(`Refreshing PTA events${where(services, vault)} failed: ${describeError(error)}${stale}`));
+        void inertWindow.showErrorMessage(`Refreshing PTA events${where(services, vault)} failed: ${describeError(error)}${stale}`);
       }
     }),
     ...files.map((file) => reloadFileSource(services, file)),

@@ -5,7 +5,8 @@ import { SourceState } from '../sources/eventSource';
 import { VaultSource } from '../sources/vault/vaultSource';
 import { saveConnection } from '../sources/vault/vaultSettings';
 import { Services } from '../services';
-import { inertNotification, inertQuickPick } from '../util/inertText';
+import * as inertWindow from '../ui/inertWindow';
+import { inertQuickPick } from '../util/inertText';
 import { askConnection } from './vaultPrompts';
 
 export function registerSessionCommands(services: Services): vscode.Disposable[] {
@@ -46,13 +47,13 @@ async function signInVault(services: Services, vault: VaultSource): Promise<bool
   if (!target) return false;
   const { address } = target;
   if (!address.isHttps && !address.isLoopback && !vscode.workspace.getConfiguration('cyberarkPta').get<boolean>('allowPlainHttp', false)) {
-    void vscode.window.showErrorMessage(
+    void inertWindow.showErrorMessage(
       `Refusing to send your password over plain HTTP to ${address.hostname}. Use the vault's https:// address, or allow it explicitly with cyberarkPta.allowPlainHttp.`,
     );
     return false;
   }
   try {
-    const signedIn = await vscode.window.withProgress(
+    const signedIn = await inertWindow.withProgress(
       { location: vscode.ProgressLocation.Window, title: `Signing in to ${displayText(vault.label, 60)}` },
       () => vault.session.signIn(target),
     );
@@ -61,8 +62,8 @@ async function signInVault(services: Services, vault: VaultSource): Promise<bool
   } catch (error) {
     failedBefore.add(vault.id);
     const lockout = error instanceof PvwaError && error.kind === 'auth' ? ' Check the user name, password and method: vaults suspend users after a few failed sign-ins, so nothing is retried automatically.' : '';
-    const choice = await vscode.window.showErrorMessage(
-      inertNotification(`Sign-in to ${displayText(vault.label, 60)} (${address.hostname}) failed: ${describeError(error)}${lockout}`),
+    const choice = await inertWindow.showErrorMessage(
+      `Sign-in to ${displayText(vault.label, 60)} (${address.hostname}) failed: ${describeError(error)}${lockout}`,
       'Try Again',
       'Open Settings',
     );
@@ -78,7 +79,7 @@ async function signOut(services: Services, arg?: unknown): Promise<void> {
   const targets = chosen.map((vault) => ({ vault, target: vault.session.target }));
   await Promise.all(chosen.map((vault) => vault.session.signOut()));
   const names = chosen.map((v) => displayText(v.label, 40)).join(', ');
-  const forget = await vscode.window.showInformationMessage(`Signed out of ${names}. Forget the stored password${chosen.length > 1 ? 's' : ''} too?`, 'Forget Password');
+  const forget = await inertWindow.showInformationMessage(`Signed out of ${names}. Forget the stored password${chosen.length > 1 ? 's' : ''} too?`, 'Forget Password');
   if (forget !== 'Forget Password') return;
   for (const { target } of targets) {
     if (target) await services.passwords.delete(target.address.appUrl, target.username);
@@ -98,7 +99,7 @@ async function chooseVaults(services: Services, arg: unknown, placeHolder: strin
   }
   const candidates = vaults.filter(eligible);
   if (candidates.length === 0) {
-    void vscode.window.showInformationMessage(vaults.length === 1 ? 'Nothing to do: the vault is already in that state.' : 'Nothing to do: every vault is already in that state.');
+    void inertWindow.showInformationMessage(vaults.length === 1 ? 'Nothing to do: the vault is already in that state.' : 'Nothing to do: every vault is already in that state.');
     return undefined;
   }
   if (vaults.length === 1) return candidates;

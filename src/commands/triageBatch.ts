@@ -9,7 +9,7 @@ import { BulkProgress } from '../triage/bulkRunner';
 import { hasUnchangedEvents, TriageAction, triageReport, triageSummary } from '../triage/bulkReport';
 import { combineOutcomes, TriageOutcome, TriageRequest } from '../triage/bulkTriage';
 import { planUndo } from '../triage/undoPlan';
-import { inertNotification, inertStatusBar } from '../util/inertText';
+import * as inertWindow from '../ui/inertWindow';
 import { eventName } from './eventTargets';
 import { TriageReports } from './triageReports';
 
@@ -94,8 +94,8 @@ export class TriageBatches {
     const subject = total === 1 ? this.name(batches[0].vault, batches[0].requests[0].event) : `${total.toLocaleString('en-US')} events`;
     const title = `${DOING[action]} ${subject}${options.undoing ? ' (Undo)' : ''}`;
     const concurrency = readSettings().bulkConcurrency;
-    return vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: inertNotification(title), cancellable: total > 1 },
+    return inertWindow.withProgress(
+      { location: vscode.ProgressLocation.Notification, title, cancellable: total > 1 },
       (progress, token) => {
         const done = new Map<VaultSource, number>();
         let reported = 0;
@@ -127,10 +127,10 @@ export class TriageBatches {
     const buttons = [...(undoable ? [UNDO] : []), ...(hasUnchangedEvents(combined) ? [SHOW_REPORT] : [])];
     const show =
       combined.failed.length > 0 || combined.stopped !== undefined
-        ? vscode.window.showErrorMessage
+        ? inertWindow.showErrorMessage
         : combined.outcomeUnknown.length > 0 || combined.notSent.length > 0
-          ? vscode.window.showWarningMessage
-          : vscode.window.showInformationMessage;
+          ? inertWindow.showWarningMessage
+          : inertWindow.showInformationMessage;
     const choice = await show(message, ...buttons);
     if (choice === UNDO) await this.undo(action, outcomes);
     else if (choice === SHOW_REPORT) await this.reports.open(`${action === 'close' ? 'Close' : 'Reopen'} report`, triageReport(action, combined, extras));
@@ -143,20 +143,20 @@ export class TriageBatches {
     if (outcome.succeeded.length === 1) {
       // One reopen is told quietly; one close offers Undo, as closing the wrong event is the costly slip.
       if (!undoable || action === 'reopen') {
-        vscode.window.setStatusBarMessage(inertStatusBar(`${DONE[action]} ${name}`), 4000);
+        inertWindow.setStatusBarMessage(`${DONE[action]} ${name}`, 4000);
         return;
       }
-      const choice = await vscode.window.showInformationMessage(inertNotification(`${DONE[action]} ${name}.`), UNDO);
+      const choice = await inertWindow.showInformationMessage(`${DONE[action]} ${name}.`, UNDO);
       if (choice === UNDO) await this.undo(action, [{ vault, outcome }]);
       return;
     }
     const [unknown] = outcome.outcomeUnknown;
     if (unknown) {
-      void vscode.window.showWarningMessage(inertNotification(`${DOING[action]} ${name}: ${unknown.message}`));
+      void inertWindow.showWarningMessage(`${DOING[action]} ${name}: ${unknown.message}`);
       return;
     }
     const [failure] = outcome.failed;
-    const choice = await vscode.window.showErrorMessage(inertNotification(`${DOING[action]} ${name} failed: ${failure.message} It is unchanged.`), RETRY);
+    const choice = await inertWindow.showErrorMessage(`${DOING[action]} ${name} failed: ${failure.message} It is unchanged.`, RETRY);
     if (choice === RETRY) await this.run(action, [{ vault, requests: [{ event: vault.store.get(request.event.id) ?? request.event, update: request.update }] }], options);
   }
 
@@ -170,7 +170,7 @@ export class TriageBatches {
     const leftAlone = plans.reduce((n, { plan }) => n + plan.changedSince.length, 0);
     const batches = plans.filter(({ plan }) => plan.requests.length > 0).map(({ vault, plan }) => ({ vault, requests: plan.requests }));
     if (batches.length === 0) {
-      void vscode.window.showInformationMessage(`Nothing was undone: ${leftAlone === 1 ? 'the event has' : `all ${leftAlone} events have`} changed since.`);
+      void inertWindow.showInformationMessage(`Nothing was undone: ${leftAlone === 1 ? 'the event has' : `all ${leftAlone} events have`} changed since.`);
       return;
     }
     await this.run(action === 'close' ? 'reopen' : 'close', batches, { undoing: true, leftAlone });

@@ -6,7 +6,7 @@ import { SourcedEvent } from '../sources/eventSources';
 import { Services } from '../services';
 import { describeFilter } from '../store/filterDescription';
 import { closeRequests, reopenRequests } from '../triage/bulkTriage';
-import { inertNotification } from '../util/inertText';
+import * as inertWindow from '../ui/inertWindow';
 import { eventName, targetEvents } from './eventTargets';
 import { NOTHING_SENT, TriageBatches, TriageResult } from './triageBatch';
 import { TRIAGE_REPORT_SCHEME, TriageReports } from './triageReports';
@@ -50,12 +50,12 @@ async function triageTargets(services: Services, arg: unknown, selection: unknow
       .map((source) => services.sources.resolve({ sourceId: source.id, eventId }))
       .filter((m): m is SourcedEvent => !!m);
     if (matches.length > 1) {
-      void vscode.window.showErrorMessage(inertNotification(`Event ${eventId} exists in several vaults; give "sourceId" to say which. Nothing was sent.`));
+      void inertWindow.showErrorMessage(`Event ${eventId} exists in several vaults; give "sourceId" to say which. Nothing was sent.`);
       return undefined;
     }
     if (matches[0]?.event.status === status) found.push(matches[0]);
   }
-  if (found.length === 0) void vscode.window.showWarningMessage(`None of the given events is ${status === 'OPEN' ? 'open' : 'closed'}.`);
+  if (found.length === 0) void inertWindow.showWarningMessage(`None of the given events is ${status === 'OPEN' ? 'open' : 'closed'}.`);
   return found;
 }
 
@@ -65,7 +65,7 @@ async function closeEvents(services: Services, batches: TriageBatches, arg: unkn
   if (!events || events.length === 0) return NOTHING_SENT;
   if (events.length > 1 && !args) {
     const confirm = `Close ${events.length} Events`;
-    const answer = await vscode.window.showWarningMessage(
+    const answer = await inertWindow.showWarningMessage(
       `Close ${events.length} events in the vault?`,
       { modal: true, detail: 'You choose one reason and text for all of them. Each is closed with its own request.' },
       confirm,
@@ -78,7 +78,7 @@ async function closeEvents(services: Services, batches: TriageBatches, arg: unkn
 /** Every open event the view shows (filter applied), after a confirmation that states the count and the filter. */
 async function closeAllMatching(services: Services, batches: TriageBatches, arg: unknown): Promise<TriageResult> {
   if (!services.view.isFiltered) {
-    void vscode.window.showInformationMessage('Set a filter first: Close All Matching Filter closes the open events the filter shows.');
+    void inertWindow.showInformationMessage('Set a filter first: Close All Matching Filter closes the open events the filter shows.');
     return NOTHING_SENT;
   }
   const events: SourcedEvent[] = [];
@@ -87,13 +87,13 @@ async function closeAllMatching(services: Services, batches: TriageBatches, arg:
     if (source?.capabilities.triage && event.status === 'OPEN') events.push({ source, event });
   }
   if (events.length === 0) {
-    void vscode.window.showInformationMessage('No open event that can be closed matches the filter.');
+    void inertWindow.showInformationMessage('No open event that can be closed matches the filter.');
     return NOTHING_SENT;
   }
   const filter = describeFilter(services.view.currentFilter, (id) => services.sources.get(id)?.label ?? id);
   const count = events.length.toLocaleString('en-US');
   const confirm = `Close ${count} Events`;
-  const answer = await vscode.window.showWarningMessage(
+  const answer = await inertWindow.showWarningMessage(
     `Close all ${count} open ${events.length === 1 ? 'event' : 'events'} that match the filter?`,
     { modal: true, detail: `Filter: ${filter}.\nYou choose one reason and text for all of them. Each is closed with its own request.` },
     confirm,
@@ -112,7 +112,7 @@ async function closeWithReason(services: Services, batches: TriageBatches, event
   if (text === undefined) return NOTHING_SENT;
   const problem = reasonTextProblem(text, reason);
   if (problem) {
-    void vscode.window.showErrorMessage(`Nothing was sent: ${problem}`);
+    void inertWindow.showErrorMessage(`Nothing was sent: ${problem}`);
     return NOTHING_SENT;
   }
   return batches.run('close', batches.byVault(events, (list) => closeRequests(list, reason, text.trim())));
@@ -124,7 +124,7 @@ async function reopenEvents(services: Services, batches: TriageBatches, arg: unk
   if (!events || events.length === 0) return NOTHING_SENT;
   if (events.length > 1 && !args) {
     const confirm = `Reopen ${events.length} Events`;
-    const answer = await vscode.window.showWarningMessage(`Reopen ${events.length} events in the vault?`, { modal: true }, confirm);
+    const answer = await inertWindow.showWarningMessage(`Reopen ${events.length} events in the vault?`, { modal: true }, confirm);
     if (answer !== confirm) return NOTHING_SENT;
   }
   return batches.run('reopen', batches.byVault(events, reopenRequests));

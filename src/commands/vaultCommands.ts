@@ -4,6 +4,7 @@ import { displayText } from '../model/format';
 import { VaultSource } from '../sources/vault/vaultSource';
 import { saveConnection, vaultEntries, writeVaultEntries } from '../sources/vault/vaultSettings';
 import { Services } from '../services';
+import * as inertWindow from '../ui/inertWindow';
 import { askConnection } from './vaultPrompts';
 
 /** Add Vault…, Edit Vault…, Remove Vault…: the `cyberarkPta.vaults` setting written for the user. */
@@ -39,7 +40,7 @@ export async function addVault(services: Services): Promise<string | undefined> 
   await writeVaultEntries([...kept, ...entries, added]);
   await services.vaults.sync();
   if (kept.length > 0) {
-    void vscode.window.showInformationMessage(`Your vault ${displayText(kept[0].name, 60)} is now in cyberarkPta.vaults beside ${displayText(added.name, 60)}.`);
+    void inertWindow.showInformationMessage(`Your vault ${displayText(kept[0].name, 60)} is now in cyberarkPta.vaults beside ${displayText(added.name, 60)}.`);
   }
   return added.name;
 }
@@ -58,7 +59,7 @@ async function removeVault(services: Services, arg: unknown): Promise<void> {
   const vault = await pickVault(services, arg, 'Remove which vault?', (v) => v.config.inList);
   if (!vault) return;
   const remove = 'Remove Vault';
-  const answer = await vscode.window.showWarningMessage(
+  const answer = await inertWindow.showWarningMessage(
     `Remove ${displayText(vault.label, 60)} from cyberarkPta.vaults?`,
     { modal: true, detail: vault.session.isSignedIn ? 'You are signed out of it first. Its stored password stays in the keyring until you sign out and forget it.' : 'Its stored password stays in the keyring.' },
     remove,
@@ -73,7 +74,7 @@ async function pickVault(services: Services, arg: unknown, placeHolder: string, 
   if (typeof sourceId === 'string') return services.vaults.get(sourceId);
   const candidates = services.vaults.all().filter(eligible);
   if (candidates.length === 0) {
-    void vscode.window.showInformationMessage('No vault is listed in cyberarkPta.vaults. Add one with Add Vault….');
+    void inertWindow.showInformationMessage('No vault is listed in cyberarkPta.vaults. Add one with Add Vault….');
     return undefined;
   }
   if (candidates.length === 1) return candidates[0];

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import * as inertWindow from '../ui/inertWindow';
 import { FileFormatError, parseEventFile } from './eventFileParser';
 import { isPtaEventsUri, PtaDocuments } from './ptaDocuments';
 
@@ -44,12 +45,12 @@ async function openEventsFile(deps: FileCommandDeps): Promise<OpenOutcome | unde
 async function treatAsPtaEvents(documents: PtaDocuments): Promise<void> {
   const document = vscode.window.activeTextEditor?.document;
   if (!document || !isJson(document)) {
-    void vscode.window.showInformationMessage('Treat as PTA Events works on a JSON editor: open the events first.');
+    void inertWindow.showInformationMessage('Treat as PTA Events works on a JSON editor: open the events first.');
     return;
   }
   documents.choose(document);
   if (!isPtaEventsUri(document.uri)) {
-    void vscode.window.showInformationMessage(
+    void inertWindow.showInformationMessage(
       'Times, types, scores and statuses in this document now explain themselves on hover. For validation against the PTA events schema, name the file *.pta.json.',
     );
   }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { OverviewData } from '../derived/overviewAggregates';
 import { ReportedEvent, shiftReportMarkdown } from '../derived/shiftReport';
+import * as inertWindow from '../ui/inertWindow';
 
 export interface CopyShiftReportDeps {
   /** The Overview's figures now; undefined when nothing is loaded. */
@@ -14,11 +15,11 @@ export function registerCopyShiftReport(deps: CopyShiftReportDeps): vscode.Dispo
   return vscode.commands.registerCommand('cyberarkPta.copyShiftReport', async () => {
     const data = deps.data();
     if (!data) {
-      void vscode.window.showInformationMessage('Nothing to report yet: sign in or open an events file first.');
+      void inertWindow.showInformationMessage('Nothing to report yet: sign in or open an events file first.');
       return;
     }
     const highRisk = deps.openHighRisk();
     await vscode.env.clipboard.writeText(shiftReportMarkdown(data, highRisk, Date.now()));
-    void vscode.window.showInformationMessage(`Shift report copied as Markdown: ${data.open.toLocaleString('en-US')} open events, ${highRisk.length.toLocaleString('en-US')} of them high risk.`);
+    void inertWindow.showInformationMessage(`Shift report copied as Markdown: ${data.open.toLocaleString('en-US')} open events, ${highRisk.length.toLocaleString('en-US')} of them high risk.`);
   });
 }

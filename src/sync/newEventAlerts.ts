@@ -1,8 +1,7 @@
-import * as vscode from 'vscode';
 import { displayText, formatScore, readableEventType } from '../model/format';
 import { PtaEvent } from '../model/ptaEvent';
 import { EventRef, refKey } from '../sources/eventSource';
-import { inertNotification } from '../util/inertText';
+import * as inertWindow from '../ui/inertWindow';
 
 /**
  * One notification per refresh of a vault for events never seen before that score at or above
@@ -28,7 +27,7 @@ export class NewEventAlerts {
     const more = fresh.length > 3 ? `, and ${fresh.length - 3} more` : '';
     const where = vaultName ? ` in ${displayText(vaultName, 40)}` : '';
     const message = `${fresh.length} new high-risk event${fresh.length === 1 ? '' : 's'}${where}: ${named.join(', ')}${more}`;
-    void vscode.window.showWarningMessage(inertNotification(message), 'Show').then((choice) => {
+    void inertWindow.showWarningMessage(message, 'Show').then((choice) => {
       if (choice === 'Show') void this.reveal(fresh.map((e) => ({ sourceId, eventId: e.id })));
     });
     return message;

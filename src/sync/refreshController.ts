@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { describeError, PvwaError } from '../api/errors';
 import { PtaEvent } from '../model/ptaEvent';
 import { EventRefresher, RefreshResult } from '../store/eventRefresher';
+import * as inertWindow from '../ui/inertWindow';
 import { Emitter } from '../util/emitter';
 import { RefreshSchedule } from './refreshSchedule';
 
@@ -59,7 +60,7 @@ export class RefreshController implements vscode.Disposable {
     this.setState({ refreshing: true });
     let succeeded = false;
     try {
-      const result = await vscode.window.withProgress(
+      const result = await inertWindow.withProgress(
         { location: { viewId: 'cyberarkPta.events' }, title: 'Refreshing PTA events' },
         () => this.deps.refresher.refresh({ full: options.full || !this.state.loaded }),
       );

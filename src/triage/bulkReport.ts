@@ -1,6 +1,5 @@
 import { displayText, readableEventType } from '../model/format';
 import { PtaEvent } from '../model/ptaEvent';
-import { inertNotification } from '../util/inertText';
 import { markdownText } from '../util/markdownText';
 import { TriageFailure, TriageOutcome } from './bulkTriage';
 
@@ -18,7 +17,7 @@ export interface SummaryExtras {
 const DONE: Record<TriageAction, string> = { close: 'Closed', reopen: 'Reopened' };
 const DOING: Record<TriageAction, string> = { close: 'Closing', reopen: 'Reopening' };
 
-/** "Closed 997 of 1,000 events. 2 failed, 1 not sent (cancelled)." Safe for a notification as it is. */
+/** "Closed 997 of 1,000 events. 2 failed, 1 not sent (cancelled)." Plain text: the notification showing it makes it inert. */
 export function triageSummary(action: TriageAction, outcome: TriageOutcome, extras: SummaryExtras = {}): string {
   const sentences = [`${DONE[action]} ${count(outcome.succeeded.length)} of ${events(outcome.total)}.`];
   const problems: string[] = [];
@@ -28,7 +27,7 @@ export function triageSummary(action: TriageAction, outcome: TriageOutcome, extr
   if (problems.length > 0) sentences.push(`${capitalise(problems.join(', '))}.`);
   if (outcome.stopped !== undefined) sentences.push(`Stopped: ${endWithPeriod(displayText(outcome.stopped, 200))}`);
   if (extras.leftAlone) sentences.push(`${capitalise(events(extras.leftAlone))} changed since and ${extras.leftAlone === 1 ? 'was' : 'were'} left alone.`);
-  return inertNotification(sentences.join(' '));
+  return sentences.join(' ');
 }
 
 /** True when the report has something to list beyond the summary. */

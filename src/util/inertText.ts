@@ -2,7 +2,8 @@
  * Some places give plain-text patterns a meaning: `[text](target)` is a link (command: targets
  * included) in a notification or a progress title; `$(name)` is an icon in the status bar and in
  * a quick pick's label, description and detail. Vault strings pass through these so they show
- * as text and do nothing.
+ * as text and do nothing. Notifications, progress and status bar messages get the first two from
+ * src/ui/inertWindow.ts, their only way to VS Code.
  */
 
 export function inertNotification(message: string): string {

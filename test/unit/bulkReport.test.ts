@@ -27,10 +27,10 @@ describe('Bulk triage summary and report', () => {
     assert.equal(triageSummary('reopen', outcome({ done: 9 }), { leftAlone: 2 }), 'Reopened 9 of 9 events. 2 events changed since and were left alone.');
   });
 
-  it('names why a batch stopped, as inert text', () => {
-    const stopped = outcome({ done: 2, notSent: [event('a'), event('b')], stopped: 'PASWS013E: Authentication failure for User [x](command:evil).' });
+  it('names why a batch stopped in the vault\'s words, on one line', () => {
+    const stopped = outcome({ done: 2, notSent: [event('a'), event('b')], stopped: 'PASWS013E: Authentication failure for User [x](command:evil)\n' });
     const summary = triageSummary('close', stopped);
-    assert.equal(summary, 'Closed 2 of 4 events. 2 not sent. Stopped: PASWS013E: Authentication failure for User [x] (command:evil).');
+    assert.equal(summary, 'Closed 2 of 4 events. 2 not sent. Stopped: PASWS013E: Authentication failure for User [x](command:evil)<U+000A>.');
   });
 
   it('lists every failure with its event and reason, and nothing vault-made becomes Markdown', () => {

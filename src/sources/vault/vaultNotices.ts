@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { describeError } from '../../api/errors';
 import { displayText } from '../../model/format';
-import { inertNotification, inertStatusBar } from '../../util/inertText';
+import * as inertWindow from '../../ui/inertWindow';
 import type { VaultSource } from './vaultSource';
 
 /** The connection news of a vault, told once: a failure streak, its end, a refused renewal. */
@@ -13,19 +13,19 @@ export interface VaultNotices {
 
 export const vaultNotices: VaultNotices = {
   refreshFailing(vault, error) {
-    void vscode.window
-      .showWarningMessage(inertNotification(`Refreshing ${displayText(vault.label, 60)} failed: ${error} The last good list stays shown; retrying with growing pauses.`), 'Retry Now')
+    void inertWindow
+      .showWarningMessage(`Refreshing ${displayText(vault.label, 60)} failed: ${error} The last good list stays shown; retrying with growing pauses.`, 'Retry Now')
       .then((choice) => {
         if (choice) void vscode.commands.executeCommand('cyberarkPta.refresh', { sourceId: vault.id });
       });
   },
   refreshRecovered(vault) {
-    vscode.window.setStatusBarMessage(`$(check) ${inertStatusBar(`${displayText(vault.label, 60)}: PTA events are up to date again`)}`, 5000);
+    inertWindow.setStatusBarMessage(`${displayText(vault.label, 60)}: PTA events are up to date again`, 5000, 'check');
   },
   renewalRefused(vault, error) {
-    void vscode.window
+    void inertWindow
       .showErrorMessage(
-        inertNotification(`${displayText(vault.label, 60)}: the vault refused to renew the session: ${describeError(error)} The stored password was forgotten and will not be sent again. Sign in again.`),
+        `${displayText(vault.label, 60)}: the vault refused to renew the session: ${describeError(error)} The stored password was forgotten and will not be sent again. Sign in again.`,
         'Sign In',
       )
       .then((choice) => {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { readVaultSettings, SECTION } from '../../config';
 import { Log } from '../../log';
+import * as inertWindow from '../../ui/inertWindow';
 import { EventSources } from '../eventSources';
 import { readVaultConfigs, VaultConfigs } from './vaultConfig';
 import { VaultSource, VaultSourceDeps } from './vaultSource';
@@ -68,7 +69,7 @@ export class VaultSources implements vscode.Disposable {
     for (const problem of configs.problems) this.log.warn(problem);
     const text = configs.problems.join(' ');
     if (text && text !== this.shownProblems) {
-      void vscode.window.showWarningMessage(configs.problems.length === 1 ? configs.problems[0] : `${configs.problems.length} problems in cyberarkPta.vaults: ${text}`, 'Open Settings').then((choice) => {
+      void inertWindow.showWarningMessage(configs.problems.length === 1 ? configs.problems[0] : `${configs.problems.length} problems in cyberarkPta.vaults: ${text}`, 'Open Settings').then((choice) => {
         if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', `${SECTION}.vaults`);
       });
     }
