@@ -16,7 +16,7 @@ const EVENTS = 50_000;
  */
 export async function overviewAtScale(j: Journey): Promise<void> {
   const { wb } = j;
-  const big = new PvwaSimulator({ events: generateEvents({ count: EVENTS, seed: 50, now: Date.now() }) });
+  const big = new PvwaSimulator({ events: generateEvents({ count: EVENTS, seed: 50, now: Date.now(), windowDays: 29 }) });
   await big.start();
   try {
     await wb.runCommand('CyberArk PTA: Add Vault…');
