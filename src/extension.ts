@@ -19,6 +19,7 @@ import { CompareDocuments } from './files/compareDocuments';
 import { registerDocumentEventLenses } from './files/documentEvents';
 import { registerEventHovers } from './files/eventHoverProvider';
 import { PtaDocuments } from './files/ptaDocuments';
+import { registerTreatedDocumentChecks } from './files/treatedDocumentChecks';
 import { Log } from './log';
 import { registerOverview } from './overview/registerOverview';
 import { EntityIndexes } from './derived/entityIndexes';
@@ -113,6 +114,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Servic
     ptaDocuments,
     comparisons,
     registerEventHovers(ptaDocuments),
+    ...registerTreatedDocumentChecks(ptaDocuments, vscode.Uri.joinPath(context.extensionUri, 'schemas', 'pta-events.schema.json')),
     registerDocumentEventLenses(ptaDocuments, sources),
     ...registerFileSourceCommands(services, ptaDocuments, comparisons),
   );

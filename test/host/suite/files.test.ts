@@ -224,6 +224,23 @@ describe('events from files', () => {
     assert.ok(events.slice(1, 6).some((e) => normaliseForCompare(e) === picked.modified), 'the other side is one of the file’s events');
   });
 
+  it('checks any JSON document against the PTA events schema after Treat as PTA Events, as warnings in Problems', async () => {
+    const wrong = [{ ...events[0], mStatus: 'DONE' }, events[1]];
+    const uri = write('saved.json', JSON.stringify(wrong, null, 2));
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const ours = () => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'PTA events schema');
+    assert.deepEqual(ours(), [], 'a plain JSON file is not checked before it is chosen');
+    await vscode.commands.executeCommand('cyberarkPta.treatAsPtaEvents');
+    await waitFor(() => ours().length > 0, 'the schema warnings');
+    const [warning] = ours();
+    assert.match(warning.message, /"DONE" is not one of "OPEN", "CLOSED", null/);
+    assert.equal(document.getText(warning.range), '"DONE"', 'the warning marks the wrong value itself');
+    assert.equal(warning.severity, vscode.DiagnosticSeverity.Warning);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
   it('explains a time on hover in a saved answer named *.pta.json', async () => {
     const uri = write('hover.pta.json', JSON.stringify(events.slice(0, 3), null, 2));
     const document = await vscode.workspace.openTextDocument(uri);

@@ -1,0 +1,57 @@
+import * as vscode from 'vscode';
+import { findNodeAtLocation, getNodeValue, ParseError, parseTree } from 'jsonc-parser';
+import { checkAgainstSchema } from './schemaCheck';
+import { isPtaEventsUri, PtaDocuments } from './ptaDocuments';
+
+/**
+ * The PTA events schema on documents chosen with Treat as PTA Events: VS Code's JSON language
+ * service takes schemas by file name only (jsonValidation covers `*.pta.json` and the raw JSON
+ * documents), so these are checked here against the same schema file, as warnings in Problems.
+ */
+export function registerTreatedDocumentChecks(documents: PtaDocuments, schemaUri: vscode.Uri): vscode.Disposable[] {
+  const diagnostics = vscode.languages.createDiagnosticCollection('cyberarkPta.schema');
+  let schema: Promise<Record<string, unknown>> | undefined;
+  const loadSchema = () => (schema ??= Promise.resolve(vscode.workspace.fs.readFile(schemaUri)).then((bytes) => JSON.parse(new TextDecoder().decode(bytes)) as Record<string, unknown>));
+  const pending = new Map<string, NodeJS.Timeout>();
+
+  const checkNow = async (document: vscode.TextDocument) => {
+    if (!documents.includes(document) || isPtaEventsUri(document.uri)) {
+      diagnostics.delete(document.uri);
+      return;
+    }
+    const text = document.getText();
+    const errors: ParseError[] = [];
+    const root = parseTree(text, errors, { allowTrailingComma: true });
+    // Syntax errors are the JSON language service's to report; a half-typed document is not checked.
+    if (!root || errors.length > 0) return;
+    const problems = checkAgainstSchema(getNodeValue(root), await loadSchema());
+    diagnostics.set(
+      document.uri,
+      problems.map((problem) => {
+        const node = findNodeAtLocation(root, [...problem.path]) ?? root;
+        const range = new vscode.Range(document.positionAt(node.offset), document.positionAt(node.offset + node.length));
+        const diagnostic = new vscode.Diagnostic(range, problem.message, vscode.DiagnosticSeverity.Warning);
+        diagnostic.source = 'PTA events schema';
+        return diagnostic;
+      }),
+    );
+  };
+  const checkSoon = (document: vscode.TextDocument) => {
+    const key = document.uri.toString();
+    clearTimeout(pending.get(key));
+    pending.set(key, setTimeout(() => {
+      pending.delete(key);
+      void checkNow(document);
+    }, 300));
+  };
+
+  return [
+    diagnostics,
+    documents.onDidChange(() => vscode.workspace.textDocuments.forEach((d) => void checkNow(d))),
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (documents.includes(e.document)) checkSoon(e.document);
+    }),
+    vscode.workspace.onDidCloseTextDocument((document) => diagnostics.delete(document.uri)),
+    new vscode.Disposable(() => pending.forEach((timer) => clearTimeout(timer))),
+  ];
+}
