@@ -21,6 +21,7 @@ import { registerEventHovers } from './files/eventHoverProvider';
 import { PtaDocuments } from './files/ptaDocuments';
 import { registerTreatedDocumentChecks } from './files/treatedDocumentChecks';
 import { Log } from './log';
+import { onListenerError } from './util/emitter';
 import { registerOverview } from './overview/registerOverview';
 import { EntityIndexes } from './derived/entityIndexes';
 import { EventSources } from './sources/eventSources';
@@ -45,6 +46,7 @@ let activeServices: Services | undefined;
 /** The composition root: builds the objects and wires them; the state and logic live in the modules. */
 export async function activate(context: vscode.ExtensionContext): Promise<Services | undefined> {
   const log = new Log();
+  onListenerError((error) => log.error(`A view failed to follow a change: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
   const sources = new EventSources();
   const indexes = new EntityIndexes(sources);
   const view = new EventView(sources, (sourceId, event) => indexes.keysOf(sourceId, event.id), (filter, order) => {

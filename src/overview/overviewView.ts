@@ -50,7 +50,11 @@ export class OverviewViewProvider implements vscode.WebviewViewProvider, vscode.
       view.onDidChangeVisibility(() => {
         if (view.visible && this.stale) this.post();
       }),
-      view.onDidDispose(() => this.disposeView()),
+      // A folded view's page is discarded, and its dispose may arrive after the next page resolved:
+      // only the current view's end may clear what the current view uses.
+      view.onDidDispose(() => {
+        if (this.view === view) this.disposeView();
+      }),
     );
   }
 

@@ -5,6 +5,13 @@ export interface Disposable {
 
 export type Listener<T> = (value: T) => void;
 
+/** Where a listener's failure goes; the extension points it at its log. */
+let reportListenerError: (error: unknown) => void = (error) => console.error(error);
+
+export function onListenerError(report: (error: unknown) => void): void {
+  reportListenerError = report;
+}
+
 export class Emitter<T> {
   private readonly listeners = new Set<Listener<T>>();
 
@@ -13,8 +20,18 @@ export class Emitter<T> {
     return { dispose: () => this.listeners.delete(listener) };
   };
 
+  /**
+   * Every listener hears the event even when one throws, and the firer never does: one view
+   * failing to redraw must not fail the load or the close that changed the store.
+   */
   fire(value: T): void {
-    for (const listener of [...this.listeners]) listener(value);
+    for (const listener of [...this.listeners]) {
+      try {
+        listener(value);
+      } catch (error) {
+        reportListenerError(error);
+      }
+    }
   }
 
   dispose(): void {

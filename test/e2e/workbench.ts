@@ -240,11 +240,20 @@ export class Workbench {
    * reloaded once, as a person would, and that is noted in `hostRetries`.
    */
   async webviewFrame(selector: string, timeoutMs = 20_000): Promise<Frame> {
+    // A folded view's or a closed panel's page can stay in the document, hidden, after its
+    // webview is gone: only a page whose frames are all on screen is the one a person sees.
+    const shown = async (frame: Frame): Promise<boolean> => {
+      for (let f: Frame | null = frame; f && f !== this.page.mainFrame(); f = f.parentFrame()) {
+        const element = await f.frameElement().catch(() => null);
+        if (!element || !(await element.isVisible())) return false;
+      }
+      return true;
+    };
     const find = async () => {
       for (const frame of this.page.frames()) {
-        if (frame !== this.page.mainFrame() && (await frame.$(selector).catch(() => null))) return frame;
+        if (frame !== this.page.mainFrame() && (await frame.$(selector).catch(() => null)) && (await shown(frame))) return frame;
       }
-      throw new Error('none of the page frames has it yet');
+      throw new Error('none of the page frames on screen has it yet');
     };
     let found: Frame | undefined;
     try {
@@ -255,6 +264,22 @@ export class Workbench {
       await eventually(`a webview frame with ${selector} after reloading the webviews`, async () => void (found = await find()), timeoutMs / 2);
     }
     return found!;
+  }
+
+  /**
+   * Clicks, then waits for `done`. code-server now and then drops what a click asks of a webview
+   * or of the extension host behind it; the click is then made once more, as a person would, and
+   * that is noted in `hostRetries`. A second miss fails the step.
+   */
+  async clickUntil(what: string, click: () => Promise<void>, done: () => Promise<void>, timeoutMs = 10_000): Promise<void> {
+    await click();
+    try {
+      await eventually(what, done, timeoutMs);
+    } catch {
+      this.hostRetries.push(`clicked again: ${what} did not follow the first click within ${timeoutMs / 1000} s`);
+      await click();
+      await eventually(`${what}, after a second click`, done, timeoutMs);
+    }
   }
 
   /** Moves the mouse where it shows no hover, so screenshots are not covered by tooltips. */

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { onListenerError } from '../../src/util/emitter';
 import { normalizeEvent, PtaEvent } from '../../src/model/ptaEvent';
 import { EventStore } from '../../src/store/eventStore';
 import { viewOver } from '../support/storeSource';
@@ -125,5 +126,22 @@ describe('jsonEqual', () => {
     assert.equal(jsonEqual([], {}), false);
     assert.equal(jsonEqual(null, {}), false);
     assert.equal(jsonEqual('1', 1), false);
+  });
+});
+
+describe('Emitter', () => {
+  it('tells every listener even when one throws, and the firer never throws', () => {
+    const store = new EventStore();
+    const heard: string[] = [];
+    const reported: unknown[] = [];
+    onListenerError((error) => reported.push(error));
+    store.onDidChange(() => {
+      throw new Error('a view failed');
+    });
+    store.onDidChange((change) => heard.push(change.kind));
+    assert.doesNotThrow(() => store.merge([ev('a', 1)]));
+    assert.deepEqual(heard, ['merge']);
+    assert.equal((reported[0] as Error).message, 'a view failed');
+    onListenerError((error) => console.error(error));
   });
 });

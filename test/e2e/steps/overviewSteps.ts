@@ -29,7 +29,9 @@ export async function overviewFiltersEvents(j: Journey): Promise<void> {
 
   // The biggest type, whose figures the page states in its button's label.
   await wb.setPaneExpanded('Events', true);
-  const typeButton = frame.locator('section').filter({ has: frame.locator('h2', { hasText: /^Events by type$/ }) }).locator('button.row').first();
+  // The page on screen now: the one found before the theme changes may have been replaced.
+  const live = await overviewFrame(j);
+  const typeButton = live.locator('section').filter({ has: live.locator('h2', { hasText: /^Events by type$/ }) }).locator('button.row').first();
   const typeLabel = (await typeButton.locator('.row-label').innerText()).trim();
   const ofType = eventsInWindow(sim).filter((e) => readableEventType(String(e.type)) === typeLabel);
   const typeOpen = ofType.filter((e) => e.mStatus === 'OPEN').length;
@@ -37,8 +39,10 @@ export async function overviewFiltersEvents(j: Journey): Promise<void> {
   assert.ok(ofType.length > 0, `no simulated event has the type "${typeLabel}"`);
   assert.match((await typeButton.getAttribute('aria-label')) ?? '', new RegExp(`^${escapeRegExp(typeLabel)}: ${typeOpen} open, ${typeClosed} closed\\.`));
 
-  await typeButton.click();
-  await assertText(frame.locator('.filter-bar'), new RegExp(`Events view filtered: ${escapeRegExp(typeLabel)}`));
+  // Pressed from the keyboard, as a button is: a click can land on a neighbour while the page lays out after the pane grew.
+  await typeButton.focus();
+  await typeButton.press('Enter');
+  await assertText(live.locator('.filter-bar'), new RegExp(`Events view filtered: ${escapeRegExp(typeLabel)}`));
   await assertText(wb.viewMessage(), new RegExp(`Filtered: ${escapeRegExp(typeLabel)}\\.`));
   await wb.parkMouse();
   await saveShot(wb.page, 'overview-type-filter');

@@ -150,8 +150,12 @@ export async function showHostileEvents({ wb, sim, dialogsSeen }: Journey): Prom
   const linkRow = wb.treeRows(linkType);
   assert.equal(await labelText(linkRow), `96 · ${linkType}`);
 
-  await imgRow.locator('.label-name').click();
   const event = hostile.find((e) => e.type === imgType)!;
+  await wb.clickUntil(
+    'the preview panel to show the hostile event',
+    () => imgRow.locator('.label-name').click(),
+    async () => assert.match(await wb.page.locator('.editor-group-container.active .tab.active .label-name').first().innerText(), new RegExp(`^${escapeRegExp(imgType)} · `)),
+  );
   const frame = await wb.webviewFrame(`#root[data-event-id="${event.id}"]`);
   await assertText(frame.locator('#root h1'), new RegExp(`^${escapeRegExp(imgType)} · `));
   // The page's own drawings (the timeline's axes) are its only svg, and hold only shapes and text.
