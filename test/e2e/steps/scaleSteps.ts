@@ -1,11 +1,11 @@
 // The Overview at the scale it is built for: a third vault holding 50,000 events.
 import * as assert from 'node:assert/strict';
 import { generateEvents } from '../../simulator/data';
-import { DEMO_PASSWORD, DEMO_USERNAME, PvwaSimulator } from '../../simulator/server';
+import { DEMO_PASSWORD, PvwaSimulator } from '../../simulator/server';
 import { eventsInWindow, Journey } from '../journeyContext';
 import { eventually } from '../workbench';
 import { overviewFrame } from './overviewSteps';
-import { enterPassword, expectOpenCount, typeAnswer } from './vaultSteps';
+import { addVault, enterPassword, expectOpenCount } from './vaultSteps';
 
 const ESTATE = 'Estate 50k';
 const EVENTS = 50_000;
@@ -19,14 +19,7 @@ export async function overviewAtScale(j: Journey): Promise<void> {
   const big = new PvwaSimulator({ events: generateEvents({ count: EVENTS, seed: 50, now: Date.now(), windowDays: 29 }) });
   await big.start();
   try {
-    await wb.runCommand('CyberArk PTA: Add Vault…');
-    await wb.waitForQuickInput('Add a CyberArk Vault');
-    await typeAnswer(wb, /A short name for this vault/, ESTATE);
-    await typeAnswer(wb, /The PVWA address/, big.appUrl);
-    await typeAnswer(wb, /Your user name for 127\.0\.0\.1/, DEMO_USERNAME);
-    await eventually('the method question', async () => assert.match((await wb.quickInputBox().getAttribute('placeholder')) ?? '', /check your password\?/));
-    await wb.pickQuickItem('CyberArk');
-    await wb.waitForQuickInputClosed();
+    await addVault(wb, ESTATE, big.appUrl);
     await wb.topLevelRow(ESTATE).waitFor();
 
     await wb.runCommand('CyberArk PTA: Sign In');

@@ -19,14 +19,7 @@ const DR = 'DR site';
  */
 export async function signInToSeveralVaults(j: Journey): Promise<void> {
   const { wb, sim, drSim, settings } = j;
-  await wb.runCommand('CyberArk PTA: Add Vault…');
-  await wb.waitForQuickInput('Add a CyberArk Vault');
-  await typeAnswer(wb, /A short name for this vault/, DR);
-  await typeAnswer(wb, /The PVWA address/, drSim.appUrl);
-  await typeAnswer(wb, /Your user name for 127\.0\.0\.1/, DEMO_USERNAME);
-  await eventually('the method question', async () => assert.match((await wb.quickInputBox().getAttribute('placeholder')) ?? '', /check your password\?/));
-  await wb.pickQuickItem('CyberArk');
-  await wb.waitForQuickInputClosed();
+  await addVault(wb, DR, drSim.appUrl);
   await assertText(wb.notificationToasts().filter({ hasText: 'is now in cyberarkPta.vaults' }), new RegExp(`Your vault ${escapeRegExp(FIRST)} is now in cyberarkPta.vaults beside ${escapeRegExp(DR)}\\.`));
   await eventually('both vaults in the user settings', async () => {
     const vaults = settings.read()['cyberarkPta.vaults'] as Array<Record<string, unknown>> | undefined;
@@ -72,11 +65,23 @@ export async function signInToSeveralVaults(j: Journey): Promise<void> {
   await saveReadmeShot(wb.page, 'several-vaults', await sideBarClip(wb, await lastRow(wb)));
 }
 
+/** Add Vault…: its name, address, user name and method, answered as a person types them. */
+export async function addVault(wb: Workbench, name: string, url: string): Promise<void> {
+  await wb.runCommand('CyberArk PTA: Add Vault…');
+  await wb.waitForQuickInput('Add a CyberArk Vault');
+  await typeAnswer(wb, /A short name for this vault/, name);
+  await typeAnswer(wb, /The PVWA address/, url);
+  await typeAnswer(wb, /Your user name for 127\.0\.0\.1/, DEMO_USERNAME);
+  await eventually('the method question', async () => assert.match((await wb.quickInputBox().getAttribute('placeholder')) ?? '', /check your password\?/));
+  await wb.pickQuickItem('CyberArk');
+  await wb.waitForQuickInputClosed();
+}
+
 function logons(sim: PvwaSimulator) {
   return sim.requests.filter((r) => r.method === 'POST' && /\/auth\/cyberark\/logon$/i.test(r.path) && r.status === 200);
 }
 
-export async function typeAnswer(wb: Workbench, prompt: RegExp, answer: string): Promise<void> {
+async function typeAnswer(wb: Workbench, prompt: RegExp, answer: string): Promise<void> {
   await assertText(wb.quickInputMessage(), prompt);
   await wb.typeIntoQuickInput(answer);
   await wb.page.keyboard.press('Enter');
