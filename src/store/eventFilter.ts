@@ -23,7 +23,7 @@ export type SortOrder = 'updated' | 'score';
 
 export interface FilterLookups {
   searchText(event: PtaEvent): string;
-  entityKeys(event: PtaEvent): ReadonlySet<string>;
+  entityKeys(event: PtaEvent): readonly string[];
 }
 
 export function isFilterActive(filter: EventFilter): boolean {
@@ -64,7 +64,7 @@ export function matchesFilter(event: PtaEvent, filter: EventFilter, lookups: Fil
     if (created < filter.created.from || created >= filter.created.to) return false;
   }
   if (filter.types && filter.types.length > 0 && !filter.types.includes(event.type)) return false;
-  if (filter.entity && !lookups.entityKeys(event).has(filter.entity.key)) return false;
+  if (filter.entity && !lookups.entityKeys(event).includes(filter.entity.key)) return false;
   const needle = filter.text?.trim().toLowerCase();
   return !needle || lookups.searchText(event).includes(needle);
 }

@@ -113,7 +113,7 @@ export class EventView {
   private lookupsFor(sourceId: string) {
     return {
       searchText: (event: PtaEvent) => this.searchTextOf(event),
-      entityKeys: (event: PtaEvent) => new Set(this.entityKeysOf(sourceId, event)),
+      entityKeys: (event: PtaEvent) => this.entityKeysOf(sourceId, event),
     };
   }
 

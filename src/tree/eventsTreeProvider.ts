@@ -21,6 +21,7 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
   readonly onDidChangeTreeData = this.changeEmitter.event;
   private readonly perSource = new Map<string, { node: SourceNode; groups: Record<EventStatus, GroupNode>; pages: GroupPages }>();
   private readonly subscriptions: Array<{ dispose(): void }> = [];
+  private refreshQueued = false;
 
   constructor(
     private readonly sources: EventSources,
@@ -43,8 +44,17 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     );
   }
 
+  /**
+   * Changes that arrive together (a store change, then the entity index taking it in) redraw the
+   * tree once: one notification at the end of the current task.
+   */
   refresh(): void {
-    this.changeEmitter.fire(undefined);
+    if (this.refreshQueued) return;
+    this.refreshQueued = true;
+    queueMicrotask(() => {
+      this.refreshQueued = false;
+      this.changeEmitter.fire(undefined);
+    });
   }
 
   /** The sources shown as nodes of their own; empty when one vault is shown as the view itself. */
