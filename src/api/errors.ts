@@ -27,6 +27,25 @@ export class PvwaError extends Error {
   }
 }
 
+/** The vault refused a RADIUS one-time code: the password before it was accepted. */
+export class ChallengeRefusedError extends PvwaError {}
+
+/**
+ * Signing in again after the session expired failed for a reason other than a refused password
+ * (the vault or a proxy failing, an unreadable answer, a refused one-time code): the session and
+ * the stored password are kept, and the next request tries again.
+ */
+export class RenewalFailedError extends PvwaError {}
+
+/**
+ * The vault refused the password itself (a CyberArk credentials error on the logon, a suspended
+ * user): the only logon failure that forgets a stored password or ends a session. An HTML 403 from
+ * a proxy carries no CyberArk code and is not one.
+ */
+export function isPasswordRefusal(error: unknown): error is PvwaError {
+  return error instanceof PvwaError && error.kind === 'auth' && error.code !== undefined && !(error instanceof ChallengeRefusedError);
+}
+
 export interface CyberArkErrorBody {
   code?: string;
   message?: string;

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { displayText } from '../model/format';
+import { inertPrompt } from '../util/inertText';
 import { SessionPrompts, SignInTarget } from './session';
 
 /** Sign-in questions as VS Code input boxes; they stay open when focus moves to copy a code. */
@@ -16,8 +17,8 @@ export const inputPrompts: SessionPrompts = {
   challenge: (message: string, again: boolean) =>
     vscode.window.showInputBox({
       title: again ? 'RADIUS challenge: the code was refused, enter it again' : 'RADIUS challenge',
-      // The challenge text comes from the vault: shown as text, cut to a sane length.
-      prompt: displayText(message, 300),
+      // The challenge text comes from the vault: shown as plain text (no icons, no links), cut to a sane length.
+      prompt: inertPrompt(displayText(message, 300)),
       password: false,
       ignoreFocusOut: true,
       validateInput: (v) => (v.trim() ? undefined : 'Enter the answer to the challenge.'),

@@ -1,5 +1,5 @@
 import { VaultAddress } from '../api/baseUrl';
-import { PvwaError } from '../api/errors';
+import { ChallengeRefusedError, describeError, isPasswordRefusal, PvwaError, RenewalFailedError } from '../api/errors';
 import { AuthMethod, PvwaClient } from '../api/pvwaClient';
 import { Emitter } from '../util/emitter';
 import { PasswordStore } from './passwordStore';
@@ -44,7 +44,9 @@ export interface SessionDeps {
  * The signed-in session: the token lives here, in memory only. A call refused as expired
  * signs in again once with the stored password (or asks for it) and is retried once; a
  * refused logon is never retried automatically, because vaults suspend users after a few.
- * A renewal that fails on the network keeps the session: the next call tries again.
+ * Only a refused password (isPasswordRefusal) ends the session and forgets the stored password; a
+ * renewal that fails for any other reason (a PVWA app-pool recycle answering 503, an HTML page, a
+ * mistyped one-time code) keeps both, and the next call tries again.
  */
 export class Session {
   private active: ActiveSession | undefined;
@@ -85,7 +87,7 @@ export class Session {
     try {
       token = await this.logon(client, target, secret);
     } catch (error) {
-      if (stored && error instanceof PvwaError && error.kind === 'auth') {
+      if (stored && isPasswordRefusal(error)) {
         await passwords.delete(target.address.appUrl, target.username);
         log.info('The stored password was refused and has been forgotten.');
       }
@@ -160,18 +162,18 @@ export class Session {
     try {
       if (password && this.active === active) token = await this.logon(active.client, target, password);
     } catch (error) {
-      if (error instanceof PvwaError && (error.kind === 'network' || error.kind === 'timeout')) {
-        log.warn(`Renewing the PVWA session failed: ${error.message} The session is kept; the next request tries again.`);
-        throw error;
+      if (!isPasswordRefusal(error)) {
+        const message = `Renewing the expired PVWA session failed: ${describeError(error)} You are still signed in; the next refresh tries again.`;
+        log.warn(message);
+        throw error instanceof PvwaError ? new RenewalFailedError(error.kind, message, error.status, error.code) : new RenewalFailedError('network', message);
       }
-      const refused = error instanceof PvwaError && error.kind === 'auth';
-      if (refused && stored) {
+      if (stored) {
         await passwords.delete(target.address.appUrl, target.username);
         log.info('The stored password was refused when renewing the session and has been forgotten.');
       }
       const current = this.active === active;
       this.end(active);
-      if (refused && current) this.refusalEmitter.fire(error);
+      if (current) this.refusalEmitter.fire(error);
       throw error;
     }
     if (this.active !== active) {
@@ -219,7 +221,7 @@ export class Session {
         result = await client.logon(target.method, target.username, answer, result.cookie);
       } catch (error) {
         if (error instanceof PvwaError && error.kind === 'auth') {
-          throw new PvwaError('auth', `The vault refused the one-time code: ${error.message}`, error.status, error.code);
+          throw new ChallengeRefusedError('auth', `The vault refused the one-time code: ${error.message}`, error.status, error.code);
         }
         throw error;
       }

@@ -66,8 +66,9 @@ async function loadAccountHistory(services: Services, arg: unknown): Promise<Acc
     void inertWindow.showErrorMessage(`The history of ${name} could not be loaded: ${message}`);
     return undefined;
   }
-  const watermark = source.store.watermark;
-  const events = raw.map(normalizeEvent).filter((event): event is PtaEvent => !!event && event.lastUpdateTime <= watermark);
+  // Newer than the refresh cursor: the next refresh brings those, with everything else that changed.
+  const cursor = source.refreshCursor;
+  const events = raw.map((item) => normalizeEvent(item)).filter((event): event is PtaEvent => !!event && event.lastUpdateTime <= cursor);
   const change = source.store.merge(events);
   filterToEntity(services, { sourceId: found.sourceId, key: found.entity.key });
   const outcome = { received: raw.length, added: change.added.length };

@@ -15,7 +15,7 @@ export interface PtaEvent {
   readonly score: number;
   readonly status: EventStatus;
   readonly createTime?: number;
-  /** Epoch ms; when the vault sent none, createTime or 0 stands in (see hasUpdateTime). */
+  /** Epoch ms; when the vault sent none, createTime stands in, else the time it was received, else 0 (see hasUpdateTime). */
   readonly lastUpdateTime: number;
   /** Whether the vault sent a usable lastUpdateTime, rather than one standing in for it. */
   readonly hasUpdateTime: boolean;
@@ -48,8 +48,11 @@ export interface PtaAudit {
   readonly target?: PtaAddress;
 }
 
-/** Normalises one raw event; undefined when it has no usable id. */
-export function normalizeEvent(raw: unknown): PtaEvent | undefined {
+/**
+ * Normalises one raw event; undefined when it has no usable id. `receivedAt` (epoch ms) orders an
+ * event that came with neither lastUpdateTime nor createTime.
+ */
+export function normalizeEvent(raw: unknown, receivedAt?: number): PtaEvent | undefined {
   const record = asRecord(raw);
   const id = record && text(record.id);
   if (!record || !id) return undefined;
@@ -62,7 +65,7 @@ export function normalizeEvent(raw: unknown): PtaEvent | undefined {
     score: clampScore(record.score),
     status: text(record.mStatus)?.toUpperCase() === 'CLOSED' ? 'CLOSED' : 'OPEN',
     createTime,
-    lastUpdateTime: updateTime ?? createTime ?? 0,
+    lastUpdateTime: updateTime ?? createTime ?? receivedAt ?? 0,
     hasUpdateTime: updateTime !== undefined,
     closeReason: text(record.closeReason),
     reasonText: text(record.reasonText),

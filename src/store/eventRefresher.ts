@@ -21,8 +21,19 @@ export interface RefreshResult {
   readonly fromMs: number;
   readonly unit: TimestampUnit;
   readonly received: number;
+  /** What was received and not listed, and why (for the log); received = listed + the sum of these. */
+  readonly notListed: NotListed;
+  /** Listed events that came without a usable lastUpdateTime (ordered by createTime, else by when they arrived). */
+  readonly undated: number;
   readonly added: readonly PtaEvent[];
   readonly updated: readonly PtaEvent[];
+}
+
+export interface NotListed {
+  /** Not an event: no usable id. */
+  readonly noId: number;
+  /** Updated before the instant asked for: the vault misread fromUpdateDate's unit. */
+  readonly beforeWindow: number;
 }
 
 /** Remembers, per vault, which unit its fromUpdateDate turned out to be read in. */
@@ -46,8 +57,9 @@ interface Answer {
   /** The instant the vault was asked for, as sent (rounded down to the second when in seconds). */
   readonly requestedMs: number;
   readonly received: number;
-  /** The events updated at or after requestedMs; the vault's reading of it is not trusted. */
+  /** The events updated at or after requestedMs, and those without an update time; the vault's reading of it is not trusted. */
   readonly events: PtaEvent[];
+  readonly notListed: NotListed;
   /** Events with a real lastUpdateTime well before requestedMs. */
   readonly wellBefore: number;
 }
@@ -66,6 +78,13 @@ interface Running {
  * in seconds, and switches back when that finds events in the window.
  */
 export class EventRefresher {
+  /**
+   * The refresh cursor: the newest real lastUpdateTime among the events that refreshes (the GETs
+   * of the whole list) received. Only what a refresh received moves it. A close or reopen answer,
+   * or an account's history, updates the events it names and never this: raising the cursor past
+   * what the list was last read at would skip every change the vault made in between.
+   */
+  private cursor = 0;
   private running: Running | undefined;
   private queuedFull: Promise<RefreshResult> | undefined;
   /** Bumped by reset(): answers to an older generation are dropped. */
@@ -80,6 +99,11 @@ export class EventRefresher {
     private readonly unitMemory: UnitMemory,
     private readonly now: () => number = Date.now,
   ) {}
+
+  /** Epoch ms, 0 before the first load; incremental refreshes ask from it minus REFRESH_OVERLAP_MS. */
+  get refreshCursor(): number {
+    return this.cursor;
+  }
 
   get isRefreshing(): boolean {
     return this.running !== undefined;
@@ -116,6 +140,7 @@ export class EventRefresher {
     this.running = undefined;
     this.queuedFull = undefined;
     this.loaded = false;
+    this.cursor = 0;
     this.lastUnitCheck = -Infinity;
   }
 
@@ -133,7 +158,7 @@ export class EventRefresher {
   private async run(full: boolean, generation: number): Promise<RefreshResult> {
     const settings = this.settings();
     const lookbackStart = this.now() - Math.max(1, settings.lookbackDays) * DAY_MS;
-    const fromMs = full ? lookbackStart : Math.max(this.store.watermark - REFRESH_OVERLAP_MS, lookbackStart);
+    const fromMs = full ? lookbackStart : Math.max(this.cursor - REFRESH_OVERLAP_MS, lookbackStart);
     const { unitSetting } = settings;
     const auto = unitSetting === 'auto';
     let answer = await this.ask(unitSetting === 'auto' ? this.unitMemory.get() ?? 'seconds' : unitSetting, fromMs, generation);
@@ -155,8 +180,19 @@ export class EventRefresher {
       }
     }
     const change = full ? this.store.replaceAll(answer.events) : this.store.merge(answer.events);
+    const newest = newestRealUpdate(answer.events);
+    this.cursor = full ? newest : Math.max(this.cursor, newest);
     this.loaded = true;
-    return { kind: full ? 'full' : 'incremental', fromMs, unit: answer.unit, received: answer.received, added: change.added, updated: change.updated };
+    return {
+      kind: full ? 'full' : 'incremental',
+      fromMs,
+      unit: answer.unit,
+      received: answer.received,
+      notListed: answer.notListed,
+      undated: answer.events.filter((event) => !event.hasUpdateTime).length,
+      added: change.added,
+      updated: change.updated,
+    };
   }
 
   /** One request for the events updated since `fromMs`; throws `cancelled` instead of sending or answering for an older generation. */
@@ -166,16 +202,31 @@ export class EventRefresher {
     const raw = await this.fetchEvents({ fromUpdateDate });
     if (generation !== this.generation) throw cancelled();
     const requestedMs = unit === 'seconds' ? fromUpdateDate * 1000 : fromMs;
+    const receivedAt = this.now();
     const events: PtaEvent[] = [];
     let wellBefore = 0;
+    let noId = 0;
+    let beforeWindow = 0;
     for (const item of raw) {
-      const event = normalizeEvent(item);
-      if (!event) continue;
-      if (event.lastUpdateTime >= requestedMs) events.push(event);
-      else if (event.hasUpdateTime && event.lastUpdateTime < requestedMs - EVIDENCE_MARGIN_MS) wellBefore++;
+      const event = normalizeEvent(item, receivedAt);
+      if (!event) {
+        noId++;
+      } else if (!event.hasUpdateTime || event.lastUpdateTime >= requestedMs) {
+        // An event without an update time cannot be placed against the window: it is listed, never dropped.
+        events.push(event);
+      } else {
+        beforeWindow++;
+        if (event.lastUpdateTime < requestedMs - EVIDENCE_MARGIN_MS) wellBefore++;
+      }
     }
-    return { unit, requestedMs, received: raw.length, events, wellBefore };
+    return { unit, requestedMs, received: raw.length, events, notListed: { noId, beforeWindow }, wellBefore };
   }
+}
+
+function newestRealUpdate(events: readonly PtaEvent[]): number {
+  let newest = 0;
+  for (const event of events) if (event.hasUpdateTime && event.lastUpdateTime > newest) newest = event.lastUpdateTime;
+  return newest;
 }
 
 function dated(event: PtaEvent): boolean {

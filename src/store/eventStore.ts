@@ -18,17 +18,11 @@ export interface StoreChange {
 export class EventStore {
   private readonly byId = new Map<string, PtaEvent>();
   private sortedByStatus: Record<EventStatus, PtaEvent[]> | undefined;
-  private newestUpdate = 0;
   private readonly changeEmitter = new Emitter<StoreChange>();
   readonly onDidChange = this.changeEmitter.event;
 
   get size(): number {
     return this.byId.size;
-  }
-
-  /** The newest `lastUpdateTime` held (epoch ms), 0 when empty: the cursor for incremental refreshes. */
-  get watermark(): number {
-    return this.newestUpdate;
   }
 
   get(id: string): PtaEvent | undefined {
@@ -54,14 +48,14 @@ export class EventStore {
 
   replaceAll(events: readonly PtaEvent[]): StoreChange {
     this.byId.clear();
-    this.newestUpdate = 0;
     for (const event of events) this.put(event);
     return this.changed({ kind: 'reset', added: [...this.byId.values()], updated: [], moved: new Set() });
   }
 
   /**
    * Adds new events and replaces held ones unless the held copy is newer. A copy identical to
-   * the one held (re-sent in the refresh overlap window) is no update.
+   * the one held (re-sent in the refresh overlap window) is no update; so is an undated copy
+   * (no lastUpdateTime: its stand-in time says nothing) whose content is the held one's.
    */
   merge(events: readonly PtaEvent[]): StoreChange {
     const added: PtaEvent[] = [];
@@ -71,7 +65,7 @@ export class EventStore {
       const held = this.byId.get(event.id);
       if (!held) {
         added.push(event);
-      } else if (event.lastUpdateTime > held.lastUpdateTime || (event.lastUpdateTime === held.lastUpdateTime && !sameContent(held, event))) {
+      } else if (supersedes(event, held)) {
         updated.push(event);
         if (held.status !== event.status) moved.add(event.id);
       } else {
@@ -100,7 +94,6 @@ export class EventStore {
 
   private put(event: PtaEvent): void {
     this.byId.set(event.id, event);
-    if (event.lastUpdateTime > this.newestUpdate) this.newestUpdate = event.lastUpdateTime;
   }
 
   private changed(change: StoreChange): StoreChange {
@@ -120,6 +113,11 @@ export class EventStore {
     }
     return this.sortedByStatus;
   }
+}
+
+function supersedes(event: PtaEvent, held: PtaEvent): boolean {
+  if (!event.hasUpdateTime) return !(event.status === held.status && jsonEqual(event.raw, held.raw));
+  return event.lastUpdateTime > held.lastUpdateTime || (event.lastUpdateTime === held.lastUpdateTime && !sameContent(held, event));
 }
 
 /** Cheap checks first; the whole raw JSON only when they agree. */

@@ -70,7 +70,7 @@ export class RefreshController implements vscode.Disposable {
         this.streakAnnounced = false;
         this.deps.onRecovered();
       }
-      this.deps.log.info(`${result.kind === 'full' ? 'Loaded' : 'Refreshed'}: ${result.received} received since ${new Date(result.fromMs).toISOString()} (${result.unit}), ${result.added.length} new, ${result.updated.length} updated.`);
+      this.deps.log.info(describeRefresh(result));
       if (result.kind === 'incremental' && result.added.length > 0) this.deps.onNewEvents(result.added);
       return result;
     } catch (error) {
@@ -115,4 +115,19 @@ export class RefreshController implements vscode.Disposable {
     this.state = { ...this.state, ...patch };
     this.stateEmitter.fire(this.state);
   }
+}
+
+/** One log line: what was received and listed, why anything was not, and what changed. */
+export function describeRefresh(result: RefreshResult): string {
+  const { noId, beforeWindow } = result.notListed;
+  const listed = result.received - noId - beforeWindow;
+  const notListed = [
+    noId > 0 ? `${noId} not listed: no usable id` : '',
+    beforeWindow > 0 ? `${beforeWindow} not listed: updated before the time asked for` : '',
+  ].filter(Boolean);
+  const undated = result.undated > 0 ? ` ${result.undated} came without a lastUpdateTime and are ordered by createTime or arrival.` : '';
+  return (
+    `${result.kind === 'full' ? 'Loaded' : 'Refreshed'}: received ${result.received}, listed ${listed}${notListed.length ? ` (${notListed.join('; ')})` : ''}, ` +
+    `updated since ${new Date(result.fromMs).toISOString()} (${result.unit}); ${result.added.length} new, ${result.updated.length} updated.${undated}`
+  );
 }

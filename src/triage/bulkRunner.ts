@@ -1,4 +1,4 @@
-import { describeError, PvwaError } from '../api/errors';
+import { describeError, PvwaError, RenewalFailedError } from '../api/errors';
 import { isOutcomeUnknown } from '../api/pvwaClient';
 
 /**
@@ -78,6 +78,8 @@ const THROTTLE_STATUSES = new Set([429, 503]);
 export function vaultFailureVerdict(error: unknown): FailureVerdict {
   if (isOutcomeUnknown(error)) return 'unknown';
   if (!(error instanceof PvwaError)) return 'failed';
+  // Signing in again failed: resending would only ask the logon again.
+  if (error instanceof RenewalFailedError) return 'stop';
   if (error.status !== undefined && THROTTLE_STATUSES.has(error.status)) return 'throttled';
   if (error.kind === 'auth' || error.kind === 'sessionExpired') return 'stop';
   return 'failed';

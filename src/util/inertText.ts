@@ -1,7 +1,7 @@
 /**
  * Some places give plain-text patterns a meaning: `[text](target)` is a link (command: targets
  * included) in a notification or a progress title; `$(name)` is an icon in the status bar and in
- * a quick pick's label, description and detail. Vault strings pass through these so they show
+ * a quick pick's label, description and detail; an input box's prompt reads both. Vault strings pass through these so they show
  * as text and do nothing. Notifications, progress and status bar messages get the first two from
  * src/ui/inertWindow.ts, their only way to VS Code.
  */
@@ -12,6 +12,11 @@ export function inertNotification(message: string): string {
 
 export function inertStatusBar(text: string): string {
   return escapeIcons(text);
+}
+
+/** For an input box's prompt, which shows both links and icons. */
+export function inertPrompt(text: string): string {
+  return escapeIcons(inertNotification(text));
 }
 
 /** For a quick pick item's label, description or detail. */

@@ -8,7 +8,7 @@ import { emptyResponse, IIS_HEADERS, JSON_CONTENT_TYPE, SimulatorResponse, write
 export type Fault =
   | { kind: 'latency'; ms: number }
   | { kind: 'reset' }
-  | { kind: 'html'; status: 404 | 500 | 502 | 503 }
+  | { kind: 'html'; status: 200 | 403 | 404 | 500 | 502 | 503 }
   | { kind: 'invalidJson' }
   | { kind: 'truncatedJson' }
   | { kind: 'emptyBody'; status?: number }

@@ -2,6 +2,9 @@ import { SimulatorResponse } from './responses';
 
 /** What IIS itself answers, before the request ever reaches the PVWA application. */
 const IIS_MESSAGES: Record<number, [title: string, detail: string]> = {
+  // A page with status 200 where JSON was expected: an SSO or maintenance page in front of the PVWA.
+  200: ['The site is under maintenance.', 'Please try again later.'],
+  403: ['403 - Forbidden: Access is denied.', 'You do not have permission to view this directory or page using the credentials that you supplied.'],
   404: ['404 - File or directory not found.', 'The resource you are looking for might have been removed, had its name changed, or is temporarily unavailable.'],
   405: ['405 - HTTP verb used to access this page is not allowed.', 'The page you are looking for cannot be displayed because an invalid method (HTTP verb) was used to attempt access.'],
   500: ['500 - Internal server error.', 'There is a problem with the resource you are looking for, and it cannot be displayed.'],

@@ -4,6 +4,7 @@ import { PvwaError } from '../../src/api/errors';
 import { EventQuery, PvwaClient } from '../../src/api/pvwaClient';
 import { EventRefresher, REFRESH_OVERLAP_MS, RefreshSettings, TimestampUnit, UnitMemory } from '../../src/store/eventRefresher';
 import { EventStore } from '../../src/store/eventStore';
+import { normalizeEvent } from '../../src/model/ptaEvent';
 import { RawEvent } from '../simulator/data';
 import { DEMO_PASSWORD, DEMO_USERNAME, PvwaSimulator, RecordedRequest } from '../simulator/server';
 
@@ -80,6 +81,32 @@ describe('EventRefresher', () => {
     assert.deepEqual(store.list('CLOSED').map((e) => e.id), ['a']);
   });
 
+  it('only what a refresh received moves the cursor: a close answer newer than it does not', async () => {
+    const { refresher, queries, data, store } = setup('milliseconds', { unitSetting: 'milliseconds' });
+    await refresher.refresh();
+    assert.equal(refresher.refreshCursor, NOW - DAY);
+    // The analyst closes 'a' two minutes later; the vault answers with the event as closed then.
+    store.upsert(normalizeEvent(raw('a', NOW + 2 * 60_000, 'CLOSED'))!);
+    // Meanwhile a colleague closed 'b' a minute after the last refresh.
+    data.push(raw('b', NOW + 60_000, 'CLOSED'));
+    await refresher.refresh();
+    assert.equal(refresher.refreshCursor, NOW + 60_000);
+    assert.equal(queries[1].fromUpdateDate, NOW - DAY - REFRESH_OVERLAP_MS, 'asked from the last refresh, not from the close');
+    assert.equal(store.get('b')?.status, 'CLOSED', "the colleague's close arrives");
+  });
+
+  it('events without a lastUpdateTime are listed, ordered by createTime or arrival, and counted', async () => {
+    const undated = { id: 'no-time', type: 'GoldenTicket', score: 80, mStatus: 'OPEN' } as unknown as RawEvent;
+    const created = { ...raw('created-only', undefined), createTime: NOW - 90 * DAY };
+    const { refresher, store } = setup('seconds', {}, [undated, created, raw('a', NOW - 2 * DAY), { type: 'no id' } as unknown as RawEvent]);
+    const result = await refresher.refresh();
+    assert.deepEqual(store.list('OPEN').map((e) => e.id), ['no-time', 'a', 'created-only']);
+    assert.equal(store.get('no-time')?.lastUpdateTime, NOW, 'ordered by the time it was received');
+    assert.equal(result.undated, 2);
+    assert.deepEqual(result.notListed, { noId: 1, beforeWindow: 0 });
+    assert.equal(refresher.refreshCursor, NOW - 2 * DAY, 'stand-in times never move the cursor');
+  });
+
   it('forced milliseconds to a seconds-reading vault returns nothing, and says so by an empty list (the trap)', async () => {
     const { refresher, store, queries, units } = setup('seconds', { unitSetting: 'milliseconds' });
     const result = await refresher.refresh();
@@ -132,7 +159,7 @@ describe('EventRefresher', () => {
         assert.equal(store.size, sim.events().filter((e) => e.lastUpdateTime >= Math.floor(windowStart / 1000) * 1000).length);
         assert.ok(store.size < sim.events().length, 'events older than the window are filtered on the client');
         await refresher.refresh();
-        assert.equal(Number(eventRequests(sim)[1].query.fromUpdateDate), store.watermark - REFRESH_OVERLAP_MS);
+        assert.equal(Number(eventRequests(sim)[1].query.fromUpdateDate), refresher.refreshCursor - REFRESH_OVERLAP_MS);
       } finally {
         await sim.stop();
       }

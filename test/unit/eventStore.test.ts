@@ -16,7 +16,16 @@ describe('EventStore', () => {
     store.replaceAll([ev('a', 1), ev('b', 3), ev('c', 2, { mStatus: 'CLOSED' }), ev('d', 5)]);
     assert.deepEqual(store.list('OPEN').map((e) => e.id), ['d', 'b', 'a']);
     assert.deepEqual(store.list('CLOSED').map((e) => e.id), ['c']);
-    assert.equal(store.watermark, 5);
+  });
+
+  it('an undated copy (no lastUpdateTime) is an update only when its content changed', () => {
+    const store = new EventStore();
+    const undated = (extra: Record<string, unknown>, receivedAt: number) => normalizeEvent({ id: 'u', type: 'GoldenTicket', score: 50, mStatus: 'OPEN', ...extra }, receivedAt)!;
+    store.replaceAll([undated({}, 1000)]);
+    assert.equal(store.merge([undated({}, 2000)]).updated.length, 0, 'the same content received later is no update');
+    assert.equal(store.get('u')?.lastUpdateTime, 1000);
+    assert.equal(store.merge([undated({ mStatus: 'CLOSED' }, 3000)]).updated.length, 1);
+    assert.deepEqual(store.list('CLOSED').map((e) => e.id), ['u']);
   });
 
   it('merges by id: new added, newer wins, older ignored, status changes move', () => {

@@ -177,6 +177,35 @@ describe('Session against the simulator', () => {
     assert.equal(logons().length, 3);
   });
 
+  for (const [what, fault] of [
+    ['HTTP 503 from an app-pool recycle', { kind: 'html', status: 503 }],
+    ['HTTP 502 from a load balancer', { kind: 'html', status: 502 }],
+    ['an HTML page with status 200', { kind: 'html', status: 200 }],
+    ['an unreadable answer', { kind: 'invalidJson' }],
+    ['an HTML 403 from a proxy (no CyberArk code)', { kind: 'html', status: 403 }],
+  ] as const) {
+    it(`a renewal answered with ${what} keeps the session and the password, says what happened, and the next call renews`, async () => {
+      const { s, secrets, changes, refusals } = session({ password: DEMO_PASSWORD });
+      await s.signIn(target());
+      sim.expireTokens();
+      sim.inject(fault, { method: 'POST', pathIncludes: '/Logon' });
+      await assert.rejects(s.call((c, t) => c.getEvents(t)), (e: PvwaError) => /^Renewing the expired PVWA session failed: .*You are still signed in/.test(e.message));
+      assert.equal(s.isSignedIn, true);
+      assert.deepEqual(changes, [true]);
+      assert.deepEqual(refusals, []);
+      assert.equal(secrets.map.size, 1, 'the password is kept');
+      assert.ok((await s.call((c, t) => c.getEvents(t))).length > 0, 'the vault recovered: signed in again by itself');
+    });
+  }
+
+  it('a mistyped RADIUS one-time code never deletes the stored password', async () => {
+    const secrets = memorySecrets();
+    await secrets.store.store(`${sim.baseUrl}/PasswordVault`, DEMO_USERNAME, DEMO_PASSWORD);
+    const { s } = session({ challenge: '000000' }, secrets);
+    await assert.rejects(s.signIn(target('RADIUS')), /one-time code/);
+    assert.equal(secrets.map.size, 1, 'the password was right; only the code was refused');
+  });
+
   it('signing in while signed in logs the old session off first', async () => {
     const { s, changes } = session({ password: DEMO_PASSWORD });
     await s.signIn(target());

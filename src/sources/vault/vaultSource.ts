@@ -117,6 +117,11 @@ export class VaultSource implements EventSource, vscode.Disposable {
     return this.lastState;
   }
 
+  /** See EventRefresher.refreshCursor. */
+  get refreshCursor(): number {
+    return this.refresher.refreshCursor;
+  }
+
   get isPlaceholder(): boolean {
     return !this.configValue.inList && !this.configValue.address && !this.session.isSignedIn;
   }

@@ -237,7 +237,7 @@ describe('investigating in context', () => {
     const account = index.ranking({ kind: 'account' }).find((r) => r.entity.accountId && old.includes(r.entity.accountId))!.entity;
     assert.ok(account, 'an account with events older than the loaded window');
     const expected = sim.events().filter((raw) => Array.isArray(raw.audits) && (raw.audits as Array<Record<string, unknown> | null>).some((a) => a?.accountId === account.accountId));
-    const watermark = vault(api).store.watermark;
+    const watermark = vault(api).refreshCursor;
     const sizeBefore = vault(api).store.size;
 
     const outcome = await vscode.commands.executeCommand<AccountHistoryOutcome>('cyberarkPta.loadAccountHistory', { sourceId: vault(api).id, key: account.key });

@@ -83,7 +83,7 @@ describe('correct under every interleaving', () => {
   });
 
   it('runs a full load asked for during a slow incremental refresh after it, without the cursor', async () => {
-    const watermark = vault(api).store.watermark;
+    const watermark = vault(api).refreshCursor;
     sim.inject({ kind: 'latency', ms: 1500 }, { method: 'GET', pathIncludes: '/events' });
     const incremental = vault(api).refresh.refresh();
     await waitFor(() => eventGets(sim).length === 1, 'the incremental refresh to reach the vault');
