@@ -50,6 +50,7 @@ export interface SessionDeps {
  */
 export class Session {
   private active: ActiveSession | undefined;
+  private generationValue = 0;
   private renewal: Promise<string> | undefined;
   private readonly changeEmitter = new Emitter<boolean>();
   readonly onDidChange = this.changeEmitter.event;
@@ -64,6 +65,14 @@ export class Session {
 
   get isSignedIn(): boolean {
     return this.active !== undefined;
+  }
+
+  /**
+   * Changes at every sign-in and sign-out (not at a renewal): an answer to a call made under one
+   * value must not reach the list once it has changed.
+   */
+  get generation(): number {
+    return this.generationValue;
   }
 
   get target(): SignInTarget | undefined {
@@ -97,6 +106,7 @@ export class Session {
     // Another sign-in finished while this one ran.
     if (this.active) await this.signOut();
     this.active = { target, client, token };
+    this.generationValue++;
     if (this.deps.rememberPassword()) {
       if (secret !== stored) await passwords.store(target.address.appUrl, target.username, secret);
     } else if (stored) {
@@ -232,6 +242,7 @@ export class Session {
 
   private drop(): void {
     this.active = undefined;
+    this.generationValue++;
   }
 }
 

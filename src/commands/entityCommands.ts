@@ -57,6 +57,7 @@ async function loadAccountHistory(services: Services, arg: unknown): Promise<Acc
     return undefined;
   }
   let raw: unknown[];
+  const generation = source.session.generation;
   try {
     raw = await inertWindow.withProgress({ location: { viewId: 'cyberarkPta.events' }, title: `History of ${name}` }, () =>
       source.session.call((client, token) => client.getEvents(token, { accountId })),
@@ -66,6 +67,7 @@ async function loadAccountHistory(services: Services, arg: unknown): Promise<Acc
     void inertWindow.showErrorMessage(`The history of ${name} could not be loaded: ${message}`);
     return undefined;
   }
+  if (source.session.generation !== generation) return undefined;
   // Newer than the refresh cursor: the next refresh brings those, with everything else that changed.
   const cursor = source.refreshCursor;
   const events = raw.map((item) => normalizeEvent(item)).filter((event): event is PtaEvent => !!event && event.lastUpdateTime <= cursor);

@@ -1,13 +1,14 @@
 import * as vscode from 'vscode';
 import { readSettings } from '../config';
-import { PtaEvent } from '../model/ptaEvent';
+import { EventStatus, PtaEvent } from '../model/ptaEvent';
 import { EventRef } from '../sources/eventSource';
 import { SourcedEvent } from '../sources/eventSources';
 import { VaultSource } from '../sources/vault/vaultSource';
 import { Services } from '../services';
 import { BulkProgress } from '../triage/bulkRunner';
-import { hasUnchangedEvents, TriageAction, triageReport, triageSummary } from '../triage/bulkReport';
+import { hasUnchangedEvents, SummaryExtras, TriageAction, triageReport, triageSummary } from '../triage/bulkReport';
 import { combineOutcomes, TriageOutcome, TriageRequest } from '../triage/bulkTriage';
+import { InFlightTriage } from '../triage/inFlight';
 import { planUndo } from '../triage/undoPlan';
 import * as inertWindow from '../ui/inertWindow';
 import { eventName } from './eventTargets';
@@ -22,13 +23,19 @@ export interface TriageResult {
   /** Sent, but the answer was lost: those vaults are refreshed to show what is true. */
   readonly outcomeUnknown: FailedRef[];
   readonly notSent: EventRef[];
+  /** Changed in the vault after they were chosen (closed or reopened by someone else): left alone, not sent. */
+  readonly changedSince: EventRef[];
+  /** An earlier close or reopen of these was still on its way: not sent again. */
+  readonly inProgress: EventRef[];
+  /** Undo only: their vault could not be asked for their state, so nothing was sent for them. */
+  readonly unverified: EventRef[];
   readonly cancelled: boolean;
   /** Why a vault's batch stopped early (signing in again failed), when one did. */
   readonly stopped?: string;
 }
 
 /** Nothing was sent: the person cancelled a prompt, or the input was refused. */
-export const NOTHING_SENT: TriageResult = { succeeded: [], failed: [], outcomeUnknown: [], notSent: [], cancelled: true };
+export const NOTHING_SENT: TriageResult = { succeeded: [], failed: [], outcomeUnknown: [], notSent: [], changedSince: [], inProgress: [], unverified: [], cancelled: true };
 
 /** One vault's share of a batch. */
 export interface VaultRequests {
@@ -44,9 +51,25 @@ interface VaultOutcome {
 interface RunOptions {
   /** This batch undoes an earlier one: its summary offers no Undo. */
   readonly undoing?: boolean;
-  /** Undo only: events left alone because they changed since. */
-  readonly leftAlone?: number;
+  /** The vaults were just refreshed and each event's state checked (Undo's plan does it): no second refresh. */
+  readonly confirmed?: boolean;
+  /** Undo only: events left alone because they changed since the action undone. */
+  readonly leftAlone?: PtaEvent[];
+  /** Undo only: events whose vault could not be refreshed, and why. */
+  readonly unverified?: ReadonlyArray<{ readonly vault: VaultSource; readonly event: PtaEvent; readonly reason: string }>;
 }
+
+/** One request with its vault, as the in-flight registry keys it. */
+type SourcedRequest = EventRef & { readonly vault: VaultSource; readonly request: TriageRequest };
+
+/** What confirming the state before sending found. */
+interface Confirmed {
+  readonly batches: VaultRequests[];
+  readonly changedSince: SourcedRequest[];
+}
+
+/** The status an event must still have for the action to make sense. */
+const EXPECTED: Record<TriageAction, EventStatus> = { close: 'OPEN', reopen: 'CLOSED' };
 
 const DONE: Record<TriageAction, string> = { close: 'Closed', reopen: 'Reopened' };
 const DOING: Record<TriageAction, string> = { close: 'Closing', reopen: 'Reopening' };
@@ -60,6 +83,8 @@ const RETRY = 'Retry';
  * Undo, a report of what did not change, or Retry for a single failure.
  */
 export class TriageBatches {
+  private readonly inFlight = new InFlightTriage();
+
   constructor(
     private readonly services: Services,
     private readonly reports: TriageReports,
@@ -68,7 +93,11 @@ export class TriageBatches {
   /** The chosen events by vault, in the order given; the targets were chosen as needing triage, which only vaults can do. */
   byVault(events: readonly SourcedEvent[], toRequests: (events: PtaEvent[]) => TriageRequest[]): VaultRequests[] {
     const groups = new Map<string, PtaEvent[]>();
-    for (const { source, event } of events) groups.set(source.id, [...(groups.get(source.id) ?? []), event]);
+    for (const { source, event } of events) {
+      const group = groups.get(source.id);
+      if (group) group.push(event);
+      else groups.set(source.id, [event]);
+    }
     return [...groups].map(([sourceId, list]) => {
       const vault = this.services.vaults.get(sourceId);
       if (!vault) throw new Error(`${sourceId} cannot change events.`);
@@ -76,17 +105,46 @@ export class TriageBatches {
     });
   }
 
+  /**
+   * Sends each event once: an event repeated counts once, and one whose earlier close or reopen is
+   * still on its way is not sent again. Each vault involved is first refreshed once, and an event
+   * whose status changed meanwhile (closed or reopened by someone else) is left alone, never
+   * overwritten. When that refresh fails the events are sent as last known: the vault's own answer
+   * to each change is what the list then shows. Undo confirms its state itself, before planning.
+   */
   async run(action: TriageAction, batches: readonly VaultRequests[], options: RunOptions = {}): Promise<TriageResult> {
-    const outcomes = await this.send(action, batches, options);
-    for (const { vault, outcome } of outcomes) {
-      for (const { event, message } of outcome.failed) this.services.log.warn(`${DOING[action]} ${event.id} in ${vault.label} failed: ${message}`);
-      for (const { event, message } of outcome.outcomeUnknown) this.services.log.warn(`${DOING[action]} ${event.id} in ${vault.label}: ${message}`);
-      // What happened to those is only known to the vault: ask it.
-      if (outcome.outcomeUnknown.length > 0) void vault.refresh.refresh();
+    const { claimed, busy } = this.inFlight.claim(batches.flatMap(({ vault, requests }) => requests.map((request) => ({ sourceId: vault.id, eventId: request.event.id, vault, request }))));
+    try {
+      const confirmed = options.confirmed ? { batches: regroup(claimed), changedSince: [] } : await this.confirmState(action, claimed);
+      const outcomes = confirmed.batches.length > 0 ? await this.send(action, confirmed.batches, options) : [];
+      for (const { vault, outcome } of outcomes) {
+        for (const { event, message } of outcome.failed) this.services.log.warn(`${DOING[action]} ${event.id} in ${vault.label} failed: ${message}`);
+        for (const { event, message } of outcome.outcomeUnknown) this.services.log.warn(`${DOING[action]} ${event.id} in ${vault.label}: ${message}`);
+        // What happened to those is only known to the vault: ask it.
+        if (outcome.outcomeUnknown.length > 0) void vault.refresh.refresh();
+      }
+      const skipped = { changedSince: confirmed.changedSince, inProgress: busy };
+      // Not awaited: the summary waits for the person, the caller does not.
+      void this.tell(action, confirmed.batches, outcomes, options, skipped);
+      return resultOf(outcomes, skipped, options);
+    } finally {
+      this.inFlight.release(claimed);
     }
-    // Not awaited: the summary waits for the person, the caller does not.
-    void this.tell(action, batches, outcomes, options);
-    return resultOf(outcomes);
+  }
+
+  /** Refreshes each vault involved once, then keeps the requests whose event still has the status the action expects. */
+  private async confirmState(action: TriageAction, requests: readonly SourcedRequest[]): Promise<Confirmed> {
+    const vaults = [...new Set(requests.map(({ vault }) => vault))];
+    await Promise.all(vaults.map((vault) => vault.refresh.refresh()));
+    const kept: SourcedRequest[] = [];
+    const changedSince: SourcedRequest[] = [];
+    for (const item of requests) {
+      const now = item.vault.store.get(item.eventId);
+      if (now && now.status === EXPECTED[action]) kept.push({ ...item, request: { ...item.request, event: now } });
+      else changedSince.push(item);
+    }
+    for (const { vault, eventId } of changedSince) this.services.log.info(`${DOING[action]} ${eventId} in ${vault.label}: left alone, it changed in the vault since it was chosen.`);
+    return { batches: regroup(kept), changedSince };
   }
 
   private send(action: TriageAction, batches: readonly VaultRequests[], options: RunOptions): Thenable<VaultOutcome[]> {
@@ -114,21 +172,25 @@ export class TriageBatches {
   }
 
   /** Shows the summary before its first await, so it is on screen when run() returns. */
-  private async tell(action: TriageAction, batches: readonly VaultRequests[], outcomes: readonly VaultOutcome[], options: RunOptions): Promise<void> {
+  private async tell(action: TriageAction, batches: readonly VaultRequests[], outcomes: readonly VaultOutcome[], options: RunOptions, skipped: Skipped): Promise<void> {
     const combined = combineOutcomes(outcomes.map(({ vault, outcome }) => (outcomes.length > 1 && outcome.stopped !== undefined ? { ...outcome, stopped: `${vault.label}: ${outcome.stopped}` } : outcome)));
-    const extras = { leftAlone: options.leftAlone };
+    const extras: SummaryExtras = {
+      leftAlone: [...(options.leftAlone ?? []), ...skipped.changedSince.map(({ request }) => request.event)],
+      inProgress: skipped.inProgress.length,
+      unverified: options.unverified?.map(({ vault, event, reason }) => ({ event, reason: `${vault.label}: ${reason}` })),
+    };
     const message = triageSummary(action, combined, extras);
     this.services.log.info(message);
     const undoable = !options.undoing && combined.succeeded.length > 0;
-    if (combined.total === 1 && !options.leftAlone && combined.notSent.length === 0) {
+    if (combined.total === 1 && !hasSkipped(extras) && combined.notSent.length === 0) {
       await this.tellOne(action, batches[0], outcomes[0].outcome, undoable, options);
       return;
     }
-    const buttons = [...(undoable ? [UNDO] : []), ...(hasUnchangedEvents(combined) ? [SHOW_REPORT] : [])];
+    const buttons = [...(undoable ? [UNDO] : []), ...(hasUnchangedEvents(combined, extras) ? [SHOW_REPORT] : [])];
     const show =
       combined.failed.length > 0 || combined.stopped !== undefined
         ? inertWindow.showErrorMessage
-        : combined.outcomeUnknown.length > 0 || combined.notSent.length > 0
+        : combined.outcomeUnknown.length > 0 || combined.notSent.length > 0 || hasSkipped(extras)
           ? inertWindow.showWarningMessage
           : inertWindow.showInformationMessage;
     const choice = await show(message, ...buttons);
@@ -157,7 +219,8 @@ export class TriageBatches {
     }
     const [failure] = outcome.failed;
     const choice = await inertWindow.showErrorMessage(`${DOING[action]} ${name} failed: ${failure.message} It is unchanged.`, RETRY);
-    if (choice === RETRY) await this.run(action, [{ vault, requests: [{ event: vault.store.get(request.event.id) ?? request.event, update: request.update }] }], options);
+    // The state is confirmed again before the retry is sent.
+    if (choice === RETRY) await this.run(action, [{ vault, requests: [{ event: vault.store.get(request.event.id) ?? request.event, update: request.update }] }], { undoing: options.undoing });
   }
 
   /**
@@ -165,15 +228,15 @@ export class TriageBatches {
    * list up to date: an event someone changed meanwhile is left alone and counted.
    */
   private async undo(action: TriageAction, outcomes: readonly VaultOutcome[]): Promise<void> {
-    await Promise.all(outcomes.map(({ vault }) => vault.refresh.refresh()));
-    const plans = outcomes.map(({ vault, outcome }) => ({ vault, plan: planUndo(outcome, (id) => vault.store.get(id)) }));
-    const leftAlone = plans.reduce((n, { plan }) => n + plan.changedSince.length, 0);
+    const refreshed = await Promise.all(outcomes.map(async ({ vault, outcome }) => ({ vault, outcome, verified: (await vault.refresh.refresh()) !== undefined })));
+    // Only state the vault has just confirmed is planned from: an unverified event is never sent.
+    const unverified = refreshed
+      .filter(({ verified }) => !verified)
+      .flatMap(({ vault, outcome }) => outcome.succeeded.map(({ after }) => ({ vault, event: after, reason: vault.refresh.current.lastError ?? 'signed out' })));
+    const plans = refreshed.filter(({ verified }) => verified).map(({ vault, outcome }) => ({ vault, plan: planUndo(outcome, (id) => vault.store.get(id)) }));
+    const leftAlone = plans.flatMap(({ plan }) => plan.changedSince);
     const batches = plans.filter(({ plan }) => plan.requests.length > 0).map(({ vault, plan }) => ({ vault, requests: plan.requests }));
-    if (batches.length === 0) {
-      void inertWindow.showInformationMessage(`Nothing was undone: ${leftAlone === 1 ? 'the event has' : `all ${leftAlone} events have`} changed since.`);
-      return;
-    }
-    await this.run(action === 'close' ? 'reopen' : 'close', batches, { undoing: true, leftAlone });
+    await this.run(action === 'close' ? 'reopen' : 'close', batches, { undoing: true, confirmed: true, leftAlone, unverified });
   }
 
   /** An event's name for titles and messages; the vault is named when there are several sources. */
@@ -182,14 +245,37 @@ export class TriageBatches {
   }
 }
 
-function resultOf(outcomes: readonly VaultOutcome[]): TriageResult {
+interface Skipped {
+  readonly changedSince: readonly SourcedRequest[];
+  readonly inProgress: readonly SourcedRequest[];
+}
+
+function regroup(requests: readonly SourcedRequest[]): VaultRequests[] {
+  const groups = new Map<VaultSource, TriageRequest[]>();
+  for (const { vault, request } of requests) {
+    const group = groups.get(vault);
+    if (group) group.push(request);
+    else groups.set(vault, [request]);
+  }
+  return [...groups].map(([vault, list]) => ({ vault, requests: list }));
+}
+
+function hasSkipped(extras: SummaryExtras): boolean {
+  return (extras.leftAlone?.length ?? 0) + (extras.inProgress ?? 0) + (extras.unverified?.length ?? 0) > 0;
+}
+
+function resultOf(outcomes: readonly VaultOutcome[], skipped: Skipped, options: RunOptions): TriageResult {
   const ref = (vault: VaultSource, event: PtaEvent): EventRef => ({ sourceId: vault.id, eventId: event.id });
   const each = <T>(pick: (vault: VaultSource, outcome: TriageOutcome) => T[]) => outcomes.flatMap(({ vault, outcome }) => pick(vault, outcome));
+  const refs = (list: readonly SourcedRequest[]) => list.map(({ sourceId, eventId }) => ({ sourceId, eventId }));
   return {
     succeeded: each((vault, o) => o.succeeded.map(({ after }) => ref(vault, after))),
     failed: each((vault, o) => o.failed.map(({ event, message }) => ({ ...ref(vault, event), message }))),
     outcomeUnknown: each((vault, o) => o.outcomeUnknown.map(({ event, message }) => ({ ...ref(vault, event), message }))),
     notSent: each((vault, o) => o.notSent.map((event) => ref(vault, event))),
+    changedSince: refs(skipped.changedSince),
+    inProgress: refs(skipped.inProgress),
+    unverified: (options.unverified ?? []).map(({ vault, event }) => ref(vault, event)),
     cancelled: outcomes.some(({ outcome }) => outcome.cancelled),
     stopped: outcomes.find(({ outcome }) => outcome.stopped !== undefined)?.outcome.stopped,
   };

@@ -8,8 +8,9 @@ import { PtaDocuments } from './ptaDocuments';
 
 /**
  * Show Details and Close… above the events of PTA events documents, for events a source holds:
- * a raw JSON document's own source first, then the file source opened from the document, then
- * the one source holding the id. The lenses follow every change of the sources and their events.
+ * only the document's own source's (a raw JSON document's, or the file source opened from the
+ * document) when it has one, else the one source holding the id (see lookupEvent). The lenses
+ * follow every change of the sources and their events.
  */
 export function registerDocumentEventLenses(documents: PtaDocuments, sources: EventSources): vscode.Disposable {
   const changed = new vscode.EventEmitter<void>();

@@ -10,8 +10,12 @@ import { TriageFailure, TriageOutcome } from './bulkTriage';
 export type TriageAction = 'close' | 'reopen';
 
 export interface SummaryExtras {
-  /** Undo only: events left alone because they changed since the action being undone. */
-  readonly leftAlone?: number;
+  /** Events left alone because they changed in the vault since they were chosen (or since the action Undo undoes). */
+  readonly leftAlone?: readonly PtaEvent[];
+  /** Events not sent again because an earlier close or reopen of them was still on its way. */
+  readonly inProgress?: number;
+  /** Undo only: events whose state could not be confirmed (their vault's refresh failed), and why. */
+  readonly unverified?: ReadonlyArray<{ readonly event: PtaEvent; readonly reason: string }>;
 }
 
 const DONE: Record<TriageAction, string> = { close: 'Closed', reopen: 'Reopened' };
@@ -19,20 +23,26 @@ const DOING: Record<TriageAction, string> = { close: 'Closing', reopen: 'Reopeni
 
 /** "Closed 997 of 1,000 events. 2 failed, 1 not sent (cancelled)." Plain text: the notification showing it makes it inert. */
 export function triageSummary(action: TriageAction, outcome: TriageOutcome, extras: SummaryExtras = {}): string {
-  const sentences = [`${DONE[action]} ${count(outcome.succeeded.length)} of ${events(outcome.total)}.`];
+  const sentences = [outcome.total === 0 ? 'Nothing was sent.' : `${DONE[action]} ${count(outcome.succeeded.length)} of ${events(outcome.total)}.`];
   const problems: string[] = [];
   if (outcome.failed.length > 0) problems.push(`${count(outcome.failed.length)} failed`);
   if (outcome.outcomeUnknown.length > 0) problems.push(`${count(outcome.outcomeUnknown.length)} with an unknown outcome (sent, but the answer was lost)`);
   if (outcome.notSent.length > 0) problems.push(`${count(outcome.notSent.length)} not sent${outcome.cancelled ? ' (cancelled)' : ''}`);
   if (problems.length > 0) sentences.push(`${capitalise(problems.join(', '))}.`);
   if (outcome.stopped !== undefined) sentences.push(`Stopped: ${endWithPeriod(displayText(outcome.stopped, 200))}`);
-  if (extras.leftAlone) sentences.push(`${capitalise(events(extras.leftAlone))} changed since and ${extras.leftAlone === 1 ? 'was' : 'were'} left alone.`);
+  const leftAlone = extras.leftAlone?.length ?? 0;
+  if (leftAlone > 0) sentences.push(`${capitalise(events(leftAlone))} changed in the vault since and ${leftAlone === 1 ? 'was' : 'were'} left alone.`);
+  if (extras.inProgress) sentences.push(`${capitalise(events(extras.inProgress))} already being ${action === 'close' ? 'closed' : 'reopened'} by an earlier request ${extras.inProgress === 1 ? 'was' : 'were'} not sent again.`);
+  const unverified = extras.unverified ?? [];
+  if (unverified.length > 0) {
+    sentences.push(`${capitalise(events(unverified.length))} could not be checked, so nothing was sent for ${unverified.length === 1 ? 'it' : 'them'}: ${endWithPeriod(displayText(unverified[0].reason, 200))}`);
+  }
   return sentences.join(' ');
 }
 
 /** True when the report has something to list beyond the summary. */
-export function hasUnchangedEvents(outcome: TriageOutcome): boolean {
-  return outcome.failed.length + outcome.outcomeUnknown.length + outcome.notSent.length > 0;
+export function hasUnchangedEvents(outcome: TriageOutcome, extras: SummaryExtras = {}): boolean {
+  return outcome.failed.length + outcome.outcomeUnknown.length + outcome.notSent.length + (extras.leftAlone?.length ?? 0) + (extras.unverified?.length ?? 0) > 0;
 }
 
 /** Markdown for a read-only document: the summary, then every event that failed, may have changed, or was not sent. */
@@ -50,6 +60,18 @@ export function triageReport(action: TriageAction, outcome: TriageOutcome, extra
     `Not sent (${count(outcome.notSent.length)})`,
     outcome.cancelled ? 'Cancelled before these were sent; they are unchanged.' : 'The batch stopped before these were sent; they are unchanged.',
     eventTable(outcome.notSent),
+  );
+  section(
+    lines,
+    `Changed since (${count(extras.leftAlone?.length ?? 0)})`,
+    'These changed in the vault after they were chosen (someone closed, reopened or updated them): they were left as they are.',
+    eventTable(extras.leftAlone ?? []),
+  );
+  section(
+    lines,
+    `Not checked (${count(extras.unverified?.length ?? 0)})`,
+    'Their vault could not be asked for their current state, so nothing was sent for them.',
+    failureTable((extras.unverified ?? []).map(({ event, reason }) => ({ event, message: reason }))),
   );
   return `${lines.join('\n')}\n`;
 }

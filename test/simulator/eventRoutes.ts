@@ -49,14 +49,14 @@ export function listEvents(store: EventStore, request: EventQuery): SimulatorRes
   return jsonResponse(200, store.newestFirst().filter((event) => filters.every((matches) => matches(event))));
 }
 
-export function updateEvent(store: EventStore, id: string, body: ParsedBody): SimulatorResponse {
+export function updateEvent(store: EventStore, id: string, body: ParsedBody, now: number): SimulatorResponse {
   const event = store.get(id);
   if (!event) return eventNotFound(id);
   if (body.kind !== 'json' || !isRecord(body.value)) return invalidParameters('the body must be a JSON object.');
   const change = readStatusChange(body.value);
   if (typeof change === 'string') return invalidParameters(change);
 
-  const updated: RawEvent = { ...event, mStatus: change.mStatus, lastUpdateTime: Date.now() };
+  const updated: RawEvent = { ...event, mStatus: change.mStatus, lastUpdateTime: now };
   if (change.mStatus === 'OPEN') {
     updated.closeReason = 'NONE';
   } else if (change.closeReason !== undefined) {

@@ -24,6 +24,8 @@ export interface VaultState {
   sessions: SessionStore;
   logon: LogonService;
   timestampUnit: TimestampUnit;
+  /** The vault's clock (epoch ms), for the update times it gives changes. */
+  now(): number;
 }
 
 interface Route {
@@ -65,7 +67,7 @@ const ROUTES: Route[] = [
     method: 'PATCH',
     pattern: /^\/api\/pta\/api\/events\/([^/]+)\/?$/i,
     authenticated: true,
-    handle: (request, vault, [id]) => updateEvent(vault.events, decodeSegment(id), request.body),
+    handle: (request, vault, [id]) => updateEvent(vault.events, decodeSegment(id), request.body, vault.now()),
   },
 ];
 

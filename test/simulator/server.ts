@@ -77,6 +77,7 @@ export class PvwaSimulator {
   private throttle: Throttle | undefined;
   private requestsSeen = 0;
   private expireAtRequest: number | undefined;
+  private clockAheadMs = 0;
   private inFlight = 0;
   private maxInFlight = 0;
   private logonsBefore = 0;
@@ -170,6 +171,11 @@ export class PvwaSimulator {
     this.store.replaceAll(events);
   }
 
+  /** The vault's clock runs `ms` ahead from now on: the update times it gives changes, as if that much time had passed. */
+  advanceClock(ms: number): void {
+    this.clockAheadMs += ms;
+  }
+
   expireTokens(): void {
     this.sessions.revokeAll();
   }
@@ -251,7 +257,7 @@ export class PvwaSimulator {
       recorded.status = writeFault(res, fault, this.store.newestFirst());
       return;
     }
-    if (fault?.kind === 'latency') await this.delay(fault.ms);
+    if (fault?.kind === 'latency' && !due?.afterApplying) await this.delay(fault.ms);
     if (res.destroyed) return;
 
     let response;
@@ -260,6 +266,9 @@ export class PvwaSimulator {
     } catch {
       response = iisErrorPage(500);
     }
+    // A slow answer to a change already made: the vault applied it, the answer takes its time.
+    if (fault?.kind === 'latency' && due?.afterApplying) await this.delay(fault.ms);
+    if (res.destroyed) return;
     if (fault && fault.kind !== 'latency') {
       recorded.status = writeFault(res, fault, this.store.newestFirst());
       return;
@@ -269,7 +278,7 @@ export class PvwaSimulator {
   }
 
   private vaultState(): VaultState {
-    return { appPath: this.appPath, events: this.store, sessions: this.sessions, logon: this.logon, timestampUnit: this.timestampUnit };
+    return { appPath: this.appPath, events: this.store, sessions: this.sessions, logon: this.logon, timestampUnit: this.timestampUnit, now: () => Date.now() + this.clockAheadMs };
   }
 
   /** A timer that stop() ends early, so a delayed answer never holds the process open. */

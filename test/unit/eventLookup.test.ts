@@ -38,24 +38,31 @@ function sourcesOf(...list: EventSource[]): EventSources {
 }
 
 describe('lookupEvent', () => {
-  it("finds an id held by one source; only a signed-in vault's open event can be closed", () => {
+  it('finds an id held by one source, named; a document of no source never offers a close', () => {
     const sources = sourcesOf(source('vault:prod', 'vault', [open, closed]), source('file:a', 'file', [other]));
-    assert.deepEqual(lookupEvent(sources, open.id), { ref: { sourceId: 'vault:prod', eventId: open.id }, canClose: true });
-    assert.deepEqual(lookupEvent(sources, closed.id), { ref: { sourceId: 'vault:prod', eventId: closed.id }, canClose: false });
-    assert.deepEqual(lookupEvent(sources, other.id), { ref: { sourceId: 'file:a', eventId: other.id }, canClose: false });
+    assert.deepEqual(lookupEvent(sources, open.id), { ref: { sourceId: 'vault:prod', eventId: open.id }, sourceLabel: 'vault:prod', canClose: false });
+    assert.deepEqual(lookupEvent(sources, other.id), { ref: { sourceId: 'file:a', eventId: other.id }, sourceLabel: 'file:a', canClose: false });
     assert.equal(lookupEvent(sources, 'not-held'), undefined);
+  });
+
+  it("only a signed-in vault's open event, in that vault's own document, can be closed", () => {
+    const sources = sourcesOf(source('vault:prod', 'vault', [open, closed]));
+    assert.equal(lookupEvent(sources, open.id, 'vault:prod')?.canClose, true);
+    assert.equal(lookupEvent(sources, closed.id, 'vault:prod')?.canClose, false);
   });
 
   it('names no event when several sources hold the id, unless the document says which source it belongs to', () => {
     const sources = sourcesOf(source('vault:prod', 'vault', [open]), source('file:a', 'file', [open]));
     assert.equal(lookupEvent(sources, open.id), undefined);
-    assert.deepEqual(lookupEvent(sources, open.id, 'file:a'), { ref: { sourceId: 'file:a', eventId: open.id }, canClose: false });
-    assert.deepEqual(lookupEvent(sources, open.id, 'vault:prod'), { ref: { sourceId: 'vault:prod', eventId: open.id }, canClose: true });
+    assert.deepEqual(lookupEvent(sources, open.id, 'file:a'), { ref: { sourceId: 'file:a', eventId: open.id }, sourceLabel: 'file:a', canClose: false });
+    assert.deepEqual(lookupEvent(sources, open.id, 'vault:prod'), { ref: { sourceId: 'vault:prod', eventId: open.id }, sourceLabel: 'vault:prod', canClose: true });
   });
 
-  it('looks everywhere when the preferred source does not hold the id, and skips signed-out vaults', () => {
-    const sources = sourcesOf(source('vault:prod', 'vault', [open], { kind: 'signedOut' }), source('file:a', 'file', [other]));
-    assert.equal(lookupEvent(sources, open.id), undefined);
-    assert.deepEqual(lookupEvent(sources, other.id, 'vault:prod'), { ref: { sourceId: 'file:a', eventId: other.id }, canClose: false });
+  it("a file's document never names a vault's event with the same id, and skips signed-out vaults", () => {
+    const withOther = sourcesOf(source('vault:prod', 'vault', [open]), source('file:a', 'file', [other]));
+    assert.equal(lookupEvent(withOther, open.id, 'file:a'), undefined, 'the file does not hold it: the vault event of that id is another event');
+    const signedOut = sourcesOf(source('vault:prod', 'vault', [open], { kind: 'signedOut' }), source('file:a', 'file', [other]));
+    assert.equal(lookupEvent(signedOut, open.id), undefined);
+    assert.deepEqual(lookupEvent(signedOut, other.id, 'vault:prod'), undefined);
   });
 });

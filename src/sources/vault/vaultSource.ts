@@ -46,10 +46,13 @@ export class VaultSource implements EventSource, vscode.Disposable {
   private lastState: SourceState = { kind: 'signedOut' };
   private readonly subscriptions: Array<{ dispose(): void }> = [];
 
+  private readonly log: Log;
+
   constructor(
     private configValue: VaultConfig,
     deps: VaultSourceDeps,
   ) {
+    this.log = deps.log;
     this.session = new Session({
       passwords: deps.passwords,
       prompts: deps.prompts,
@@ -144,10 +147,16 @@ export class VaultSource implements EventSource, vscode.Disposable {
 
   /**
    * Sends the changes side by side through the session (see triageEvents). Each event the vault
-   * answers with goes into the store as the truth, so a close the vault refused is never shown as done.
+   * answers with goes into the store as the truth, so a close the vault refused is never shown as done;
+   * an answer that arrives after a sign-out (or a sign-in as someone else) is dropped.
    */
   triage(requests: readonly TriageRequest[], options: BulkOptions): Promise<TriageOutcome> {
-    return triageEvents(this.session, requests, { ...options, onAnswer: (event) => this.store.upsert(event) });
+    const generation = this.session.generation;
+    const onAnswer = (event: PtaEvent) => {
+      if (this.session.generation === generation) this.store.upsert(event);
+      else this.log.info(`${this.label}: the answer for ${event.id} arrived after sign-out and was dropped.`);
+    };
+    return triageEvents(this.session, requests, { ...options, onAnswer });
   }
 
   dispose(): void {

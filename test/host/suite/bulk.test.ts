@@ -150,8 +150,8 @@ describe('bulk close and reopen', () => {
     chooseUndo('Undo');
 
     const undone = await summary('Reopened');
-    assert.equal(undone.message, 'Reopened 4 of 4 events. 1 event changed since and was left alone.');
-    assert.deepEqual(undone.items, [], 'no Undo of an Undo, and nothing unchanged to report');
+    assert.equal(undone.message, 'Reopened 4 of 4 events. 1 event changed in the vault since and was left alone.');
+    assert.deepEqual(undone.items, ['Show Report'], 'no Undo of an Undo; the report names the event left alone');
     const reopened = [events[0], events[2], events[3], events[4]];
     assert.deepEqual(patchRequests(sim).map((r) => r.path.split('/').pop()).sort(), ids(reopened).sort());
     assert.ok(patchRequests(sim).every((r) => JSON.stringify(r.body) === JSON.stringify({ mStatus: 'OPEN', closeReason: 'NONE' })));

@@ -284,23 +284,40 @@ describe('events from files', () => {
       assert.equal(inFile.model.canTriage, false);
     });
 
-    it("puts Show Details and Close… above a vault's open event, and only Show Details above a file's", async () => {
-      const event = list(api, 'OPEN')[0];
+    it("puts Show Details and Close… above a vault's open event, and only Show Details above a file's, each naming its source", async () => {
+      const [event, vaultsOnly] = list(api, 'OPEN');
       const vaultRef = { sourceId: vault(api).id, eventId: event.id };
       const vaultDocument = await openRawJson(vaultRef);
       const vaultLenses = await lensesOf(vaultDocument.uri);
-      assert.deepEqual(vaultLenses.map((l) => l.command?.title), ['Show Details', 'Close…']);
+      assert.deepEqual(vaultLenses.map((l) => l.command?.title), [`Show Details (${vault(api).label})`, `Close in ${vault(api).label}…`]);
       assert.deepEqual(vaultLenses.map((l) => l.command?.arguments), [[vaultRef], [vaultRef]]);
 
       const { sourceId } = opened(await openFile(write('lenses.pta.json', JSON.stringify([event.raw], null, 2))));
       const fileRef = { sourceId, eventId: event.id };
       const fileDocument = await openRawJson(fileRef);
       const fileLenses = await lensesOf(fileDocument.uri);
-      assert.deepEqual(fileLenses.map((l) => l.command?.title), ['Show Details']);
+      assert.deepEqual(fileLenses.map((l) => l.command?.title), ['Show Details (lenses.pta.json)']);
       assert.deepEqual(fileLenses[0].command?.arguments, [fileRef]);
       const saved = await vscode.workspace.openTextDocument(vscode.Uri.file(path.join(folder, 'lenses.pta.json')));
       const savedLenses = await lensesOf(saved.uri);
-      assert.deepEqual(savedLenses.map((l) => [l.command?.title, l.command?.arguments]), [['Show Details', [fileRef]]], 'the saved file is its own source’s');
+      assert.deepEqual(savedLenses.map((l) => [l.command?.title, l.command?.arguments]), [['Show Details (lenses.pta.json)', [fileRef]]], 'the saved file is its own source’s');
+
+      // The file's editor now also holds an event only the vault has, under the same id: it is not the vault's event.
+      const original = saved.getText();
+      const replaceAll = async (text: string) => {
+        const edit = new vscode.WorkspaceEdit();
+        edit.replace(saved.uri, new vscode.Range(saved.positionAt(0), saved.positionAt(saved.getText().length)), text);
+        await vscode.workspace.applyEdit(edit);
+      };
+      await replaceAll(JSON.stringify([event.raw, vaultsOnly.raw], null, 2));
+      const editedLenses = await lensesOf(saved.uri);
+      assert.deepEqual(
+        editedLenses.map((l) => l.command?.arguments),
+        [[fileRef]],
+        "no lens above the event the file's source does not hold, though the vault has one with that id",
+      );
+      await replaceAll(original);
+      await saved.save();
 
       await vscode.commands.executeCommand(vaultLenses[0].command!.command, ...vaultLenses[0].command!.arguments!);
       assert.ok(api.panels.get(vaultRef), 'Show Details opens the panel of the lens’s event');

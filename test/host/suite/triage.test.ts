@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { REFRESH_OVERLAP_MS } from '../../../src/store/eventRefresher';
 import type { Services } from '../../../src/services';
 import type { TriageResult } from '../../../src/commands/triageBatch';
 import { PvwaSimulator } from '../../simulator/server';
@@ -36,7 +37,9 @@ describe('close and reopen', () => {
     assert.equal(vault(api).store.get(event.id)?.closeReason, 'NOTREAL');
     assert.equal(vault(api).store.count('OPEN'), openBefore - 1);
     assert.ok(list(api, 'CLOSED').some((e) => e.id === event.id));
-    assert.ok(!sim.requests.some((r) => r.method === 'GET'), 'no full reload');
+    const gets = sim.requests.filter((r) => r.method === 'GET');
+    assert.equal(gets.length, 1, 'one refresh confirms the state before the close');
+    assert.ok(Number(gets[0].query.fromUpdateDate) * 1000 >= vault(api).refreshCursor - REFRESH_OVERLAP_MS - 1000, 'an incremental one, no full reload');
   });
 
   it('refuses a 101-character text and sends nothing', async () => {
