@@ -2,8 +2,10 @@ import type { SessionActivity } from '../api/resources/psmSessions';
 import { eventAudits, PtaEvent } from '../model/ptaEvent';
 import { matchPatternsOf } from './ptaRules';
 
-/** A vault-given regex runs only on this much of an activity, so a pathological pattern cannot hang the host. */
+/** A vault-given regex runs only on this much of an activity. */
 const MAX_TESTED_CHARS = 2_000;
+/** A group with a quantifier inside, itself quantified ("(a+)+"): backtracks exponentially on crafted text. */
+const NESTED_QUANTIFIER = /\([^()]*[+*}][^()]*\)\s*[+*{]/;
 
 /**
  * Which of a session's activities are the event's flagged command: the text holds one of the
@@ -22,8 +24,9 @@ export function flaggedActivityIndexes(event: PtaEvent, activities: readonly Ses
   return flagged;
 }
 
+/** The rule's regex, unless it does not compile or could hang the host on text the attacker typed. */
 function compile(source: string | undefined): RegExp | undefined {
-  if (!source) return undefined;
+  if (!source || NESTED_QUANTIFIER.test(source)) return undefined;
   try {
     return new RegExp(source, 'i');
   } catch {

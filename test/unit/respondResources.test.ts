@@ -10,6 +10,8 @@ import { generateEvents } from '../simulator/data';
 import { DEMO_USERNAME, PvwaSimulator, SimulatorOptions } from '../simulator/server';
 import { signedInSession } from '../support/simulatorSession';
 import type { Session } from '../../src/auth/session';
+import { normalizeEvent } from '../../src/model/ptaEvent';
+import { findEventAccount } from '../../src/respond/accountLookup';
 
 const NOW = Date.now();
 
@@ -190,6 +192,19 @@ describe('Respond resources against the simulator', () => {
       await reconcileCredentials(session, id);
       assert.deepEqual(requests('POST', '/Verify').map((r) => r.path), [`/PasswordVault/API/Accounts/${id}/Verify/`]);
       assert.deepEqual(requests('POST', '/Reconcile').map((r) => r.path), [`/PasswordVault/API/Accounts/${id}/Reconcile/`]);
+    });
+
+    it("finds an event's account by its id, else by search (and says so)", async () => {
+      await startVault();
+      const account = sim.respond.data.accounts[0];
+      const raw = sim.events().find((e) => (e.audits as Array<{ accountId?: string }> | null)?.[0]?.accountId === account.id)!;
+      const byId = await findEventAccount(session, normalizeEvent(raw)!);
+      assert.deepEqual([byId?.account.id, byId?.foundBySearch], [account.id, false]);
+      const audits = (raw.audits as Array<Record<string, unknown>>).map(({ accountId: _dropped, ...rest }) => rest);
+      const bySearch = await findEventAccount(session, normalizeEvent({ ...raw, audits })!);
+      assert.equal(bySearch?.foundBySearch, true);
+      assert.equal(bySearch?.account.userName, account.userName);
+      assert.ok(requests('GET', '/API/Accounts').some((r) => r.query.search?.includes(String(account.userName))));
     });
 
     it('names the safe permission on a 403, and the version for activities on an older vault', async () => {
