@@ -200,7 +200,7 @@ describe('Respond resources against the simulator', () => {
       const raw = sim.events().find((e) => (e.audits as Array<{ accountId?: string }> | null)?.[0]?.accountId === account.id)!;
       const byId = await findEventAccount(session, normalizeEvent(raw)!);
       assert.deepEqual([byId?.account.id, byId?.foundBySearch], [account.id, false]);
-      const audits = (raw.audits as Array<Record<string, unknown>>).map(({ accountId: _dropped, ...rest }) => rest);
+      const audits = (raw.audits as Array<Record<string, unknown>>).map((audit) => ({ ...audit, accountId: undefined }));
       const bySearch = await findEventAccount(session, normalizeEvent({ ...raw, audits })!);
       assert.equal(bySearch?.foundBySearch, true);
       assert.equal(bySearch?.account.userName, account.userName);
