@@ -150,6 +150,19 @@ export class PvwaClient {
     return parsed;
   }
 
+  /**
+   * Any other call of the contract (paths below the application path, e.g. `/API/Accounts/27_3`):
+   * the answer's JSON, or undefined for an empty body. A GET is retried as the events list is;
+   * anything else is sent once. A status other than 2xx throws the PvwaError with the vault's words.
+   */
+  async request(token: string, method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<unknown> {
+    const response = method === 'GET' ? await this.sendWithRetry(method, path, { token }) : await this.send(method, path, { token, body });
+    if (response.status < 200 || response.status > 299) {
+      throw errorFromResponse(this.host, response.status, response.body);
+    }
+    return response.body.trim() === '' ? undefined : this.parseJson(response.body);
+  }
+
   private get host(): string {
     return this.options.address.hostname;
   }

@@ -1,6 +1,7 @@
 import { FileLoadFigures } from './fileLoad';
 import { BulkCloseFigures, describeBulkClose } from './bulkClose';
 import { Machine } from './machine';
+import { SessionLookupFigures } from './sessionLookup';
 import { SizeFigures } from './sizeBench';
 
 export interface ActivationFigures {
@@ -17,6 +18,7 @@ export interface BenchResults {
   bundleBytes: number;
   bulkClose: BulkCloseFigures;
   activation: ActivationFigures;
+  sessionLookup: SessionLookupFigures;
 }
 
 interface Goal {
@@ -115,6 +117,13 @@ const GOALS: Goal[] = [
     format: ms,
   },
   {
+    key: 'relatedSessionLookupMs',
+    label: "one PSM event matched to 1,000 live sessions in memory (matchSessions: the event's parties, every session compared, ranked): median",
+    max: 5,
+    value: (r) => r.sessionLookup.lookupMs,
+    format: ms,
+  },
+  {
     key: 'cacheBytesPerJsonByte50k',
     label: 'heap held by EventStore and EventView per byte of JSON, 50k',
     max: 2,
@@ -161,6 +170,7 @@ export function printReport(results: BenchResults): void {
       `load ${ms(fileLoad.fileLoadMs)}, bare read + JSON.parse ${ms(fileLoad.bareReadParseMs)}, ratio ${ratio(fileLoad.fileLoadRatio)} ` +
       `(middle half ${fileLoad.fileLoadRatioQuartiles.map(ratio).join(' – ')}).`,
     describeBulkClose(results.bulkClose),
+    `Related live sessions: ${results.sessionLookup.events} PSM events (${results.sessionLookup.matchedEvents} with a match), each matched to ${results.sessionLookup.sessions.toLocaleString('en-US')} live sessions in memory: median ${ms(results.sessionLookup.lookupMs)} per event.`,
     '',
     `Activation: VS Code ${activation.vscodeVersion} (code-server), a new window per round, median of ${activation.rounds} after a warm-up: ${ms(activation.activateMs)}, ` +
       (activation.codeLoadingMs === undefined
@@ -182,6 +192,7 @@ export function printReport(results: BenchResults): void {
         dataSets: sizes,
         fileLoad,
         bulkClose: results.bulkClose,
+        sessionLookup: results.sessionLookup,
         activation,
       }),
     )}`,

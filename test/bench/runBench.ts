@@ -8,6 +8,7 @@ import { measureFileLoad } from './fileLoad';
 import { measureBulkClose } from './bulkClose';
 import { startDescribingMachine } from './machine';
 import { printReport } from './report';
+import { measureSessionLookup } from './sessionLookup';
 import { benchDataSet, SizeFigures } from './sizeBench';
 import { median, RoundPlan } from './stats';
 
@@ -33,6 +34,8 @@ async function main(): Promise<void> {
   const fileLoad = await measureFileLoad(10_000, FILE_LOAD_PLAN);
   console.log('Closing 1,000 events against the simulator (50 ms per request), one at a time and side by side…');
   const bulkClose = await measureBulkClose();
+  console.log('Matching PSM events to 1,000 live sessions in memory…');
+  const sessionLookup = measureSessionLookup();
   console.log('Building the production bundle…');
   const bundleBytes = productionBundleBytes(projectRoot);
   console.log(`Activating in VS Code: ${ACTIVATION_PLAN.warmupRounds} warm-up and ${ACTIVATION_PLAN.rounds} measured windows…`);
@@ -44,6 +47,7 @@ async function main(): Promise<void> {
     fileLoad,
     bundleBytes,
     bulkClose,
+    sessionLookup,
     activation: {
       rounds: activation.activateMs.length,
       activateMs: median(activation.activateMs),

@@ -6,6 +6,8 @@ import { iisErrorPage } from './iisPages';
 import { AuthMethod, LogonService } from './logon';
 import { ParsedBody } from './requestBody';
 import { emptyResponse, SimulatorResponse } from './responses';
+import { auditorRefusal, RESPOND_ROUTES, versionBelow } from './respondRoutes';
+import { RespondVault } from './respondVault';
 import { SessionStore } from './sessions';
 
 export interface SimulatorRequest {
@@ -26,13 +28,27 @@ export interface VaultState {
   timestampUnit: TimestampUnit;
   /** The vault's clock (epoch ms), for the update times it gives changes. */
   now(): number;
+  respond: RespondVault;
+  profile: VaultProfile;
 }
 
-interface Route {
+/** Which vault this is: its version (older ones lack newer routes) and whether the caller is a read-only auditor. */
+export interface VaultProfile {
+  version: string;
+  auditor: boolean;
+}
+
+export interface Route {
   method: string;
   /** Matched without case against the path below the application path, as IIS does. */
   pattern: RegExp;
   authenticated: boolean;
+  /** A vault older than this has no such route. */
+  minVersion?: string;
+  /** Changes something: a read-only auditor is refused. */
+  action?: boolean;
+  /** A list or detail a read-only auditor may not see. */
+  auditorRefused?: boolean;
   handle(request: SimulatorRequest, vault: VaultState, params: string[]): SimulatorResponse;
 }
 
@@ -67,8 +83,9 @@ const ROUTES: Route[] = [
     method: 'PATCH',
     pattern: /^\/api\/pta\/api\/events\/([^/]+)\/?$/i,
     authenticated: true,
-    handle: (request, vault, [id]) => updateEvent(vault.events, decodeSegment(id), request.body, vault.now()),
+    handle: (request, vault, [id]) => updateEvent(vault.events, id, request.body, vault.now()),
   },
+  ...RESPOND_ROUTES,
 ];
 
 export function route(request: SimulatorRequest, vault: VaultState): SimulatorResponse {
@@ -78,10 +95,12 @@ export function route(request: SimulatorRequest, vault: VaultState): SimulatorRe
   for (const candidate of ROUTES) {
     const match = candidate.pattern.exec(inApp);
     if (!match) continue;
+    if (candidate.minVersion && versionBelow(vault.profile.version, candidate.minVersion)) continue;
     pathExists = true;
     if (candidate.method !== request.method.toUpperCase()) continue;
     if (candidate.authenticated && !vault.sessions.use(singleHeader(request.headers.authorization))) return sessionExpired();
-    return candidate.handle(request, vault, match.slice(1));
+    if (vault.profile.auditor && (candidate.action || candidate.auditorRefused)) return auditorRefusal(!!candidate.action);
+    return candidate.handle(request, vault, match.slice(1).map(decodeSegment));
   }
   return iisErrorPage(pathExists ? 405 : 404);
 }

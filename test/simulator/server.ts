@@ -9,12 +9,14 @@ import { iisErrorPage } from './iisPages';
 import { Credentials, LogonService } from './logon';
 import { parseBody, readBody } from './requestBody';
 import { writeResponse } from './responses';
-import { route, VaultState } from './routes';
+import { RespondVault, SessionPathId } from './respondVault';
+import { route, VaultProfile, VaultState } from './routes';
 import { SessionStore } from './sessions';
 
 export { DEMO_PASSWORD, DEMO_RADIUS_ANSWER, DEMO_USERNAME } from './demoCredentials';
 export type { TimestampUnit } from './eventRoutes';
 export type { Fault, FaultOptions, ThrottleRule } from './faults';
+export type { SessionPathId } from './respondVault';
 
 export interface SimulatorOptions {
   /** 0 (default) picks a free port; the server always binds 127.0.0.1. */
@@ -33,6 +35,19 @@ export interface SimulatorOptions {
   users?: Credentials[];
   /** Every request waits this long before it is answered, default 0: a distant vault. */
   latencyMs?: number;
+  /**
+   * The ExternalVersion the vault reports, default '14.2.0'. An older one (e.g. '10.4') answers
+   * IIS's 404 to every respond call newer than it, as an old PVWA has no such route.
+   */
+  version?: string;
+  /** The caller is a read-only auditor: 403 on the lists an auditor may not see and on every action. */
+  auditor?: boolean;
+  /** How long a queued change, verify or reconcile takes to be done (the account's times move), default 1500 ms. */
+  cpmDelayMs?: number;
+  /** Which id the live-session paths take, default SessionID; SessionGuid makes a SessionID answer 404. */
+  sessionPathId?: SessionPathId;
+  /** How many of the newest open PSM events have a live session, default 3; the other PSM events have recordings. */
+  liveEvents?: number;
 }
 
 /** How the simulator was loaded since it started or since resetLoadStats(). */
@@ -86,6 +101,9 @@ export class PvwaSimulator {
   private logon: LogonService;
   private server: Server | undefined;
   private address: string | undefined;
+  /** PSM sessions, accounts, vault users and PTA settings behind the starting events; tests may change them. */
+  readonly respond: RespondVault;
+  readonly profile: VaultProfile;
 
   constructor(options: SimulatorOptions = {}) {
     this.port = options.port ?? 0;
@@ -101,6 +119,12 @@ export class PvwaSimulator {
     this.latencyMs = checkedLatency(options.latencyMs ?? 0);
     this.sessions = new SessionStore(this.tokenIdleMs);
     this.logon = new LogonService(this.sessions, this.users, this.radiusRounds);
+    this.respond = new RespondVault(this.store.newestFirst(), this.users.map((u) => u.username), {
+      cpmDelayMs: options.cpmDelayMs,
+      sessionPathId: options.sessionPathId,
+      liveEvents: options.liveEvents,
+    });
+    this.profile = { version: options.version ?? '14.2.0', auditor: options.auditor ?? false };
   }
 
   /** The address without the application path, e.g. http://127.0.0.1:40123. */
@@ -278,7 +302,16 @@ export class PvwaSimulator {
   }
 
   private vaultState(): VaultState {
-    return { appPath: this.appPath, events: this.store, sessions: this.sessions, logon: this.logon, timestampUnit: this.timestampUnit, now: () => Date.now() + this.clockAheadMs };
+    return {
+      appPath: this.appPath,
+      events: this.store,
+      sessions: this.sessions,
+      logon: this.logon,
+      timestampUnit: this.timestampUnit,
+      now: () => Date.now() + this.clockAheadMs,
+      respond: this.respond,
+      profile: this.profile,
+    };
   }
 
   /** A timer that stop() ends early, so a delayed answer never holds the process open. */

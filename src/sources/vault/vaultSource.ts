@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { PvwaClient } from '../../api/pvwaClient';
+import { readVaultCapabilities } from '../../api/resources/serverInfo';
 import { httpsAgentFor } from '../../api/transport';
+import { VaultCapabilities } from '../../api/vaultCapabilities';
 import { PasswordStore } from '../../auth/passwordStore';
 import { Session, SessionPrompts, SignInTarget } from '../../auth/session';
 import { readSettings } from '../../config';
@@ -44,6 +46,11 @@ export class VaultSource implements EventSource, vscode.Disposable {
   private readonly stateEmitter = new Emitter<SourceState>();
   readonly onDidChangeState = this.stateEmitter.event;
   private lastState: SourceState = { kind: 'signedOut' };
+  private capabilitiesValue: VaultCapabilities | undefined;
+  private capabilitiesRead = 0;
+  private readonly capabilitiesEmitter = new Emitter<VaultCapabilities | undefined>();
+  /** The vault's capabilities were read after a sign-in, or dropped at sign-out. */
+  readonly onDidChangeVaultCapabilities = this.capabilitiesEmitter.event;
   private readonly subscriptions: Array<{ dispose(): void }> = [];
 
   private readonly log: Log;
@@ -91,6 +98,7 @@ export class VaultSource implements EventSource, vscode.Disposable {
     });
     this.subscriptions.push(
       this.session.onDidChange((signedIn) => {
+        void this.readCapabilities(signedIn);
         if (signedIn) {
           void this.refresh.refresh({ full: true });
         } else {
@@ -136,6 +144,14 @@ export class VaultSource implements EventSource, vscode.Disposable {
     return address && username && authMethod ? { address, username, method: authMethod, vaultName: this.configValue.name } : undefined;
   }
 
+  /**
+   * What the signed-in vault can do (its version, who is signed in); undefined while signed out
+   * or until it has been read after sign-in.
+   */
+  get vaultCapabilities(): VaultCapabilities | undefined {
+    return this.capabilitiesValue;
+  }
+
   /** A changed address, user or method ends the session, which belonged to the old ones. */
   async reconfigure(config: VaultConfig): Promise<void> {
     const before = this.session.target;
@@ -164,6 +180,20 @@ export class VaultSource implements EventSource, vscode.Disposable {
     this.refresh.dispose();
     this.session.dispose();
     this.stateEmitter.dispose();
+    this.capabilitiesEmitter.dispose();
+  }
+
+  /** Read once per sign-in; a read overtaken by a sign-out or a later sign-in is dropped. */
+  private async readCapabilities(signedIn: boolean): Promise<void> {
+    const read = ++this.capabilitiesRead;
+    this.capabilitiesValue = undefined;
+    const username = this.session.target?.username;
+    if (signedIn && username) {
+      const capabilities = await readVaultCapabilities(this.session, username);
+      if (read !== this.capabilitiesRead) return;
+      this.capabilitiesValue = capabilities;
+    }
+    this.capabilitiesEmitter.fire(this.capabilitiesValue);
   }
 
   private unitKey(): string {

@@ -35,6 +35,18 @@ describe('sign-in and secrets', () => {
     assert.ok(events.headers.authorization && !String(events.headers.authorization).startsWith('Bearer'), 'token sent verbatim');
   });
 
+  it("reads the vault's version once after sign-in, keeps it with who is signed in, and drops it at sign-out", async () => {
+    await waitFor(() => vault(api).vaultCapabilities !== undefined, "the vault's capabilities");
+    const capabilities = vault(api).vaultCapabilities!;
+    assert.equal(capabilities.version?.text, '14.2.0');
+    assert.equal(capabilities.signedInUser, DEMO_USERNAME);
+    assert.deepEqual(capabilities.can('accountActivities'), { available: true });
+    assert.equal(sim.requests.filter((r) => r.path.endsWith('/PIMServices.svc/Server')).length, 1);
+    await signOut(api);
+    assert.equal(vault(api).vaultCapabilities, undefined);
+    await signIn(api, sim);
+  });
+
   it('signs in again from the command with the stored password, asking nothing', async () => {
     await signOut(api);
     assert.equal(vault(api).session.isSignedIn, false);
