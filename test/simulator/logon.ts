@@ -29,6 +29,8 @@ export class LogonService {
     private readonly sessions: SessionStore,
     private readonly users: Credentials[],
     private readonly radiusRounds: number,
+    /** The first challenge's text, as the RADIUS server words it. */
+    private readonly challengeMessage = 'Enter the one-time code from your authenticator app',
   ) {}
 
   logon(method: AuthMethod, body: ParsedBody, cookieHeader: string | undefined): SimulatorResponse {
@@ -52,7 +54,7 @@ export class LogonService {
   private challenge(username: string): SimulatorResponse {
     const sessionId = randomBytes(12).toString('hex');
     this.challenges.set(sessionId, { username, answered: 0 });
-    return radiusChallenge('Enter the one-time code from your authenticator app', `${SESSION_COOKIE}=${sessionId}; path=/; HttpOnly`);
+    return radiusChallenge(this.challengeMessage, `${SESSION_COOKIE}=${sessionId}; path=/; HttpOnly`);
   }
 
   private answerChallenge(sessionId: string, pending: PendingChallenge, answer: Credentials): SimulatorResponse {

@@ -31,6 +31,8 @@ export interface SimulatorOptions {
   tokenIdleSeconds?: number;
   /** How many one-time codes a RADIUS logon asks for, default 1. */
   radiusChallengeRounds?: number;
+  /** The first RADIUS challenge's text (the RADIUS server's words: untrusted). */
+  radiusChallengeMessage?: string;
   /** Default: the demo user. */
   users?: Credentials[];
   /** Every request waits this long before it is answered, default 0: a distant vault. */
@@ -83,6 +85,7 @@ export class PvwaSimulator {
   private readonly appPath: string;
   private readonly tokenIdleMs: number;
   private readonly radiusRounds: number;
+  private readonly radiusChallengeMessage: string | undefined;
   private readonly users: Credentials[];
   private readonly store: EventStore;
   private readonly faults = new FaultQueue();
@@ -110,6 +113,7 @@ export class PvwaSimulator {
     this.appPath = normalizeAppPath(options.appPath ?? '/PasswordVault');
     this.tokenIdleMs = (options.tokenIdleSeconds ?? 1200) * 1000;
     this.radiusRounds = options.radiusChallengeRounds ?? 1;
+    this.radiusChallengeMessage = options.radiusChallengeMessage;
     if (!Number.isInteger(this.radiusRounds) || this.radiusRounds < 1) {
       throw new RangeError(`radiusChallengeRounds must be a whole number of at least 1, got ${this.radiusRounds}`);
     }
@@ -118,7 +122,7 @@ export class PvwaSimulator {
     this.timestampUnit = options.timestampUnit ?? 'auto';
     this.latencyMs = checkedLatency(options.latencyMs ?? 0);
     this.sessions = new SessionStore(this.tokenIdleMs);
-    this.logon = new LogonService(this.sessions, this.users, this.radiusRounds);
+    this.logon = new LogonService(this.sessions, this.users, this.radiusRounds, this.radiusChallengeMessage);
     this.respond = new RespondVault(this.store.newestFirst(), this.users.map((u) => u.username), {
       cpmDelayMs: options.cpmDelayMs,
       sessionPathId: options.sessionPathId,
@@ -142,7 +146,7 @@ export class PvwaSimulator {
   async start(): Promise<string> {
     if (this.server) throw new Error('The simulator is already running.');
     this.sessions = new SessionStore(this.tokenIdleMs);
-    this.logon = new LogonService(this.sessions, this.users, this.radiusRounds);
+    this.logon = new LogonService(this.sessions, this.users, this.radiusRounds, this.radiusChallengeMessage);
     this.logonsBefore = 0;
     const server = createServer((req, res) => {
       this.handle(req, res).catch(() => res.destroy());

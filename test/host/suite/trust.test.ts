@@ -3,8 +3,9 @@ import * as vscode from 'vscode';
 import type { TriageResult } from '../../../src/commands/triageBatch';
 import type { Services } from '../../../src/services';
 import { REFRESH_OVERLAP_MS } from '../../../src/store/eventRefresher';
-import { DEMO_USERNAME, PvwaSimulator } from '../../simulator/server';
-import { extensionApi, interceptMessages, list, patchRequests, ref, setSettings, signIn, signOut, startVault, vault, waitFor } from './support';
+import { parseVaultAddress } from '../../../src/api/baseUrl';
+import { DEMO_PASSWORD, DEMO_RADIUS_ANSWER, DEMO_USERNAME, PvwaSimulator } from '../../simulator/server';
+import { extensionApi, interceptMessages, list, patchRequests, ref, replaceWindow, setSettings, signIn, signOut, startVault, vault, waitFor } from './support';
 
 function eventGets(sim: PvwaSimulator) {
   return sim.requests.filter((r) => r.method === 'GET' && /\/Events\/?$/i.test(r.path));
@@ -136,5 +137,25 @@ describe('the list stays exactly true at its edges', () => {
     const outcome = await pending;
     assert.equal(outcome.succeeded.length, 1, 'the answer arrived, after Sign Out');
     assert.equal(vault(api).store.size, 0, 'and was dropped');
+  });
+
+  it("shows the RADIUS challenge's text as plain text: no icons, no links", async () => {
+    await signOut(api);
+    await sim.stop();
+    sim = await startVault({ count: 5, radiusChallengeMessage: 'Code: $(shield) [Open](command:workbench.action.openSettings) now' });
+    const prompts: string[] = [];
+    const restore = replaceWindow({
+      showInputBox: (_original, options) => {
+        prompts.push(String((options as vscode.InputBoxOptions).prompt));
+        return Promise.resolve(DEMO_RADIUS_ANSWER);
+      },
+    });
+    try {
+      const ok = await vault(api).session.signIn({ address: parseVaultAddress(sim.baseUrl), username: DEMO_USERNAME, method: 'RADIUS' }, DEMO_PASSWORD);
+      assert.equal(ok, true);
+    } finally {
+      restore();
+    }
+    assert.deepEqual(prompts, ['Code: \\$(shield) [Open] (command:workbench.action.openSettings) now']);
   });
 });
