@@ -143,6 +143,19 @@ describe('events from files', () => {
     assert.equal(fileSources().length, 4, 'each file is a source of its own');
   });
 
+  it('gives every row its own tree id, whatever separator a file path or an event id holds', async () => {
+    // Joined with ":", file "a" holding event "b:c" and file "a:b" holding event "c" made one id.
+    const [template] = events;
+    const first = opened(await openFile(write('a', JSON.stringify([{ ...template, id: 'b:c' }]))));
+    const second = opened(await openFile(write('a:b', JSON.stringify([{ ...template, id: 'c' }]))));
+    const rows = [api.tree.eventNode(first.sourceId, 'b:c'), api.tree.eventNode(second.sourceId, 'c')];
+    const ids = rows.map((node) => api.tree.getTreeItem(node).id);
+    assert.notEqual(ids[0], ids[1], `two rows, two ids: ${ids.join(' and ')}`);
+    const everyId = (nodes: readonly TreeNode[]): string[] => nodes.flatMap((n) => [api.tree.getTreeItem(n).id!, ...everyId(api.tree.getChildren(n) as TreeNode[])]);
+    const all = everyId(api.tree.getChildren() as TreeNode[]);
+    assert.equal(new Set(all).size, all.length, 'no id is used twice in the whole tree');
+  });
+
   it('refuses a file that holds no events, in words, and adds nothing', async () => {
     const before = api.sources.all().length;
     const outcome = await openFile(write('package.json', JSON.stringify({ name: 'my-app', version: '1.0.0' })));
