@@ -143,17 +143,21 @@ describe('events from files', () => {
     assert.equal(fileSources().length, 4, 'each file is a source of its own');
   });
 
-  it('gives every row its own tree id, whatever separator a file path or an event id holds', async () => {
-    // Joined with ":", file "a" holding event "b:c" and file "a:b" holding event "c" made one id.
+  it('gives every row of both views its own tree id, whatever separator a vault user or an event id holds', async () => {
+    // Joined with ":", vault user "a" in event "b:c" and vault user "a:b" in event "c" made one Entities row id.
     const [template] = events;
-    const first = opened(await openFile(write('a', JSON.stringify([{ ...template, id: 'b:c' }]))));
-    const second = opened(await openFile(write('a:b', JSON.stringify([{ ...template, id: 'c' }]))));
-    const rows = [api.tree.eventNode(first.sourceId, 'b:c'), api.tree.eventNode(second.sourceId, 'c')];
-    const ids = rows.map((node) => api.tree.getTreeItem(node).id);
-    assert.notEqual(ids[0], ids[1], `two rows, two ids: ${ids.join(' and ')}`);
-    const everyId = (nodes: readonly TreeNode[]): string[] => nodes.flatMap((n) => [api.tree.getTreeItem(n).id!, ...everyId(api.tree.getChildren(n) as TreeNode[])]);
-    const all = everyId(api.tree.getChildren() as TreeNode[]);
-    assert.equal(new Set(all).size, all.length, 'no id is used twice in the whole tree');
+    const saved = [
+      { ...template, id: 'b:c', audits: [{ vaultUser: 'a' }] },
+      { ...template, id: 'c', audits: [{ vaultUser: 'a:b' }] },
+    ];
+    opened(await openFile(write('separators.json', JSON.stringify(saved))));
+    const idsUnder = <N>(provider: { getChildren(node?: N): unknown; getTreeItem(node: N): vscode.TreeItem }, nodes: readonly N[]): string[] =>
+      nodes.flatMap((n) => [provider.getTreeItem(n).id!, ...idsUnder(provider, provider.getChildren(n) as N[])]);
+    for (const [name, provider] of [['Events', api.tree], ['Entities', api.entities]] as const) {
+      const ids = idsUnder(provider as never, (provider.getChildren() ?? []) as never[]);
+      assert.ok(ids.length >= 4, `${name}: rows were listed`);
+      assert.equal(new Set(ids).size, ids.length, `${name}: an id is used twice among ${ids.join(', ')}`);
+    }
   });
 
   it('refuses a file that holds no events, in words, and adds nothing', async () => {
