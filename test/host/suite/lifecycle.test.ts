@@ -61,6 +61,5 @@ describe('signing in and out many times leaves nothing behind', () => {
     for (const kind of ['Timeout', 'TLSWrap', 'TCPSocketWrap']) {
       assert.ok((after.resources[kind] ?? 0) - (before.resources[kind] ?? 0) < CYCLES / 3, `${kind}: ${summary}`);
     }
-    console.log(`      resources ${summary}`);
   });
 });
