@@ -360,6 +360,21 @@
   }
 
   /**
+   * VS Code keeps a webview's state in the workspace storage, on disk: only presentation goes
+   * there (which tables are open, by their fixed captions), never a figure, name or type from a
+   * vault. The figures come again by message each time the page opens.
+   */
+  const saved = vscode.getState();
+  /** The tables whose open state is kept: their keys are fixed captions, so they carry nothing from a vault. */
+  const PERSISTED_TABLE = /^table:Events per (day|hour)$/;
+  /** @type {Set<string>} */
+  const openTables = new Set(saved && Array.isArray(saved.openTables) ? saved.openTables.filter((/** @type {unknown} */ key) => typeof key === 'string' && PERSISTED_TABLE.test(key)) : []);
+
+  function saveOpenTables() {
+    vscode.setState({ openTables: [...openTables].filter((key) => PERSISTED_TABLE.test(key)) });
+  }
+
+  /**
    * Replaces the page's content in one DOM update (no blank frame), keeping focus and opened
    * tables on the same items.
    * @param {{ data: any, filter: string | null }} message
@@ -368,9 +383,6 @@
     const started = window.performance.now();
     const active = /** @type {HTMLElement | null} */ (document.activeElement);
     const focusKey = active && active.dataset ? active.dataset.focusKey : undefined;
-    const openTables = new Set(
-      [...root.querySelectorAll('details[open]')].map((d) => /** @type {HTMLElement} */ (d).dataset.focusKey),
-    );
     const data = message.data;
     /** @type {Node[]} */
     const content = [filterBar(message.filter)];
@@ -385,7 +397,7 @@
     root.replaceChildren(...content);
     for (const node of root.querySelectorAll('[data-focus-key]')) {
       const element = /** @type {HTMLElement} */ (node);
-      if (element.tagName === 'DETAILS' && openTables.has(element.dataset.focusKey)) element.setAttribute('open', '');
+      if (element.tagName === 'DETAILS' && openTables.has(element.dataset.focusKey || '')) element.setAttribute('open', '');
       if (focusKey !== undefined && element.dataset.focusKey === focusKey && element.tagName !== 'DETAILS') {
         if (element.getAttribute('tabindex') === '-1') {
           moveRovingFocus(/** @type {SVGGElement[]} */ ([...root.querySelectorAll('g.column')]), /** @type {any} */ (element));
@@ -422,17 +434,30 @@
   }
 
   drawPatterns();
+  // A table opened or closed by the analyst: the only state the page keeps (see saveOpenTables).
+  root.addEventListener(
+    'toggle',
+    (event) => {
+      const details = /** @type {HTMLDetailsElement} */ (event.target);
+      const key = details.dataset && details.dataset.focusKey;
+      // Drawing a table open again (render) fires this too: nothing changed then.
+      if (details.tagName !== 'DETAILS' || !key || details.open === openTables.has(key)) return;
+      if (details.open) openTables.add(key);
+      else openTables.delete(key);
+      saveOpenTables();
+    },
+    true,
+  );
   window.addEventListener('message', (event) => {
     const message = event.data;
     switch (message && message.type) {
       case 'overview':
-        vscode.setState({ message });
         render(message);
         break;
     }
   });
 
-  const state = vscode.getState();
-  if (state && state.message) render(state.message);
+  // Written at once, so state an earlier version kept (it held the figures) is replaced.
+  saveOpenTables();
   vscode.postMessage({ type: 'ready' });
 })();

@@ -25,11 +25,10 @@ import { onListenerError } from './util/emitter';
 import { registerOverview } from './overview/registerOverview';
 import { EntityIndexes } from './derived/entityIndexes';
 import { EventSources } from './sources/eventSources';
-import { isFileSourceId } from './sources/fileSource';
 import { vaultNotices } from './sources/vault/vaultNotices';
 import { VaultSources } from './sources/vault/vaultSources';
 import { STORAGE_KEYS } from './storageKeys';
-import { EventFilter, keepSources, SortOrder } from './store/eventFilter';
+import { EventFilter, SortOrder } from './store/eventFilter';
 import { EventView } from './store/eventView';
 import { NewEventAlerts } from './sync/newEventAlerts';
 import { EventsTreeProvider } from './tree/eventsTreeProvider';
@@ -53,9 +52,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Servic
     void context.workspaceState.update(STORAGE_KEYS.filter, filter);
     void context.workspaceState.update(STORAGE_KEYS.sortOrder, order);
   });
-  // Files are not reopened with the window: a saved filter naming one must not hide everything else.
-  const savedFilter = keepSources(context.workspaceState.get<EventFilter>(STORAGE_KEYS.filter, {}), (id) => !isFileSourceId(id));
-  view.restore(savedFilter, context.workspaceState.get<SortOrder>(STORAGE_KEYS.sortOrder, 'updated'));
+  view.restore(context.workspaceState.get<EventFilter>(STORAGE_KEYS.filter, {}), context.workspaceState.get<SortOrder>(STORAGE_KEYS.sortOrder, 'updated'));
   const tree = new EventsTreeProvider(sources, view, indexes);
   const treeView = vscode.window.createTreeView<TreeNode>('cyberarkPta.events', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
   const passwords = new PasswordStore(context.secrets, (message) => {
@@ -75,6 +72,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Servic
     },
   }, log);
   await vaults.sync();
+  // Files are not reopened with the window and vaults get removed and renamed: a filter naming one must not hide the others.
+  const dropMissingSources = () => {
+    for (const id of view.dropMissingSources()) log.info(`The filter named ${id}, which no longer exists: it was taken out of the filter.`);
+  };
+  dropMissingSources();
+  const missingSourcesWatch = sources.onDidChangeSources(dropMissingSources);
 
   const panels = new EventDetailsPanels(vscode.Uri.joinPath(context.extensionUri, 'media'), sources, indexes, runDetailsRequest);
   const rawJson = new RawJsonDocuments(sources);
@@ -94,6 +97,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Servic
     indexes,
     sources,
     view,
+    new vscode.Disposable(missingSourcesWatch.dispose),
     new vscode.Disposable(indexes.onDidChange((sourceId) => view.entitiesChanged(sourceId)).dispose),
     panels,
     rawJson,

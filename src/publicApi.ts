@@ -1,9 +1,22 @@
 import * as vscode from 'vscode';
+import { liveHttpsAgentCount } from './api/transport';
+import { liveListenerCount } from './util/emitter';
+
+/** What the extension holds that a sign-out or a deactivation must release. */
+export interface ResourceCounts {
+  /** Listeners on the extension's own emitters. */
+  readonly listeners: number;
+  /** HTTPS agents (a private CA or certificate checks off) not destroyed yet. */
+  readonly httpsAgents: number;
+}
+
+export type TestApi<T> = T & { resourceCounts(): ResourceCounts };
 
 /**
  * What activate() gives other extensions: nothing, since the services hold the sessions and the
- * password store. Only the test runner (extension mode Test) gets them.
+ * password store. Only the test runner (extension mode Test) gets them, with the resource counts.
  */
-export function publicApi<T>(mode: vscode.ExtensionMode, services: T): T | undefined {
-  return mode === vscode.ExtensionMode.Test ? services : undefined;
+export function publicApi<T extends object>(mode: vscode.ExtensionMode, services: T): TestApi<T> | undefined {
+  if (mode !== vscode.ExtensionMode.Test) return undefined;
+  return { ...services, resourceCounts: () => ({ listeners: liveListenerCount(), httpsAgents: liveHttpsAgentCount() }) };
 }

@@ -104,6 +104,11 @@ export class PvwaClient {
     }
   }
 
+  /** Closes the connections its agent keeps open; the client is not used again. */
+  dispose(): void {
+    this.options.agent?.destroy();
+  }
+
   /** The raw events, newest first as the vault sends them. */
   async getEvents(token: string, query: EventQuery = {}): Promise<unknown[]> {
     const params = new URLSearchParams();

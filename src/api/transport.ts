@@ -18,7 +18,30 @@ export interface TlsSettings {
 export function httpsAgentFor(settings: TlsSettings): https.Agent | undefined {
   if (!settings.caFile && !settings.allowInsecure) return undefined;
   const ca = settings.caFile ? [...tls.rootCertificates, readCaFile(settings.caFile)] : undefined;
-  return new https.Agent({ ca, rejectUnauthorized: !settings.allowInsecure, keepAlive: true });
+  return new VaultAgent({ ca, rejectUnauthorized: !settings.allowInsecure, keepAlive: true });
+}
+
+/** Agents made here and not destroyed yet: the test API reports it, to show sign-outs release them. */
+let liveAgents = 0;
+
+export function liveHttpsAgentCount(): number {
+  return liveAgents;
+}
+
+/** Its keep-alive connections stay open until destroy(), which the client's owner calls when done with it. */
+class VaultAgent extends https.Agent {
+  private released = false;
+
+  constructor(options: https.AgentOptions) {
+    super(options);
+    liveAgents++;
+  }
+
+  override destroy(): void {
+    if (!this.released) liveAgents--;
+    this.released = true;
+    super.destroy();
+  }
 }
 
 function readCaFile(path: string): string {

@@ -96,13 +96,17 @@ export class Session {
     try {
       token = await this.logon(client, target, secret);
     } catch (error) {
+      client.dispose();
       if (stored && isPasswordRefusal(error)) {
         await passwords.delete(target.address.appUrl, target.username);
         log.info('The stored password was refused and has been forgotten.');
       }
       throw error;
     }
-    if (!token) return false;
+    if (!token) {
+      client.dispose();
+      return false;
+    }
     // Another sign-in finished while this one ran.
     if (this.active) await this.signOut();
     this.active = { target, client, token };
@@ -138,6 +142,7 @@ export class Session {
     if (!active) return;
     this.drop();
     await this.logoff(active.client, active.token, options.timeoutMs);
+    active.client.dispose();
     if (options.forgetPassword) {
       await this.deps.passwords.delete(active.target.address.appUrl, active.target.username);
     }
@@ -189,6 +194,7 @@ export class Session {
     if (this.active !== active) {
       // Signed out while the renewal ran: the token it got must not outlive the session.
       if (token) await this.logoff(active.client, token);
+      active.client.dispose();
       throw signedOut();
     }
     if (!token) {
@@ -215,6 +221,7 @@ export class Session {
   private end(active: ActiveSession): void {
     if (this.active !== active) return;
     this.drop();
+    active.client.dispose();
     this.changeEmitter.fire(false);
   }
 

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { eventsToCsv } from '../export/csvExport';
 import { eventsToJson } from '../export/jsonExport';
 import { eventsToMarkdown } from '../export/markdownExport';
-import { PtaEvent } from '../model/ptaEvent';
+import { ExportedEvent } from '../export/exportRow';
 import { Services } from '../services';
 import * as inertWindow from '../ui/inertWindow';
 import { eventName, targetEvents } from './eventTargets';
@@ -12,12 +12,12 @@ interface ExportFormat {
   readonly label: string;
   readonly detail: string;
   readonly extension: string;
-  write(events: readonly PtaEvent[]): string;
+  write(events: readonly ExportedEvent[]): string;
 }
 
 const FORMATS: readonly ExportFormat[] = [
   { label: 'CSV', detail: 'One row per event, for a spreadsheet (formulas in vault text are neutralised).', extension: 'csv', write: eventsToCsv },
-  { label: 'JSON', detail: 'The events exactly as the vault sent them, as an array that can be opened again.', extension: 'json', write: eventsToJson },
+  { label: 'JSON', detail: 'The events exactly as the vault sent them, grouped by vault or file, in a shape that can be opened again.', extension: 'json', write: eventsToJson },
   { label: 'Markdown', detail: 'A table for a ticket or a report.', extension: 'md', write: eventsToMarkdown },
 ];
 
@@ -30,7 +30,7 @@ export function registerExportCommands(services: Services): vscode.Disposable[] 
 
 /** The events the view shows (filter applied, every source) to a file the person chooses. */
 async function exportEvents(services: Services): Promise<void> {
-  const events = [...services.view.shown()].map(({ event }) => event);
+  const events = [...services.view.shown()].map(({ sourceId, event }) => ({ event, source: sourceName(services, sourceId) }));
   if (events.length === 0) {
     void inertWindow.showInformationMessage('There are no events in the list to export.');
     return;
@@ -50,13 +50,21 @@ async function exportEvents(services: Services): Promise<void> {
   });
   if (!uri) return;
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(write(events)));
-  void inertWindow.showInformationMessage(`Exported ${count} to ${uri.path.split('/').pop() ?? uri.path}.`);
+  const open = 'Open';
+  void inertWindow.showInformationMessage(`Exported ${count} to ${uri.path.split('/').pop() ?? uri.path}.`, open).then((answer) => {
+    if (answer === open) void vscode.commands.executeCommand('vscode.open', uri);
+  });
 }
 
 /** One or many selected events as Markdown on the clipboard, for a ticket. */
 async function copyAsMarkdown(services: Services, arg: unknown, selection: unknown): Promise<void> {
   const found = await targetEvents(services, arg, selection, { allowMany: true, placeHolder: 'Copy which event as Markdown?' });
   if (found.length === 0) return;
-  await vscode.env.clipboard.writeText(eventsToMarkdown(found.map(({ event }) => event)));
+  await vscode.env.clipboard.writeText(eventsToMarkdown(found.map(({ source, event }) => ({ event, source: source.label }))));
   inertWindow.setStatusBarMessage(`Copied ${found.length === 1 ? eventName(found[0].event) : `${found.length} events`} as Markdown`, 3000);
+}
+
+/** The vault's or the file's name, as its node in the Events view shows it. */
+function sourceName(services: Services, sourceId: string): string {
+  return services.sources.get(sourceId)?.label ?? sourceId;
 }

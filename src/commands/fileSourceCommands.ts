@@ -6,7 +6,6 @@ import { PtaDocuments } from '../files/ptaDocuments';
 import { displayText } from '../model/format';
 import { SourcedEvent } from '../sources/eventSources';
 import { FileLocation, FileSource, fileSourceId } from '../sources/fileSource';
-import { keepSources } from '../store/eventFilter';
 import { revealEvents } from '../tree/revealEvents';
 import { Services } from '../services';
 import * as inertWindow from '../ui/inertWindow';
@@ -104,11 +103,9 @@ async function closeSource(services: Services, arg: unknown): Promise<void> {
     if (files.length === 0) void inertWindow.showInformationMessage('No file of events is open in the CyberArk PTA view.');
     return;
   }
+  // The filter lets go of it as the source leaves (see EventView.dropMissingSources).
   services.sources.remove(source.id);
   source.dispose();
-  const filter = services.view.currentFilter;
-  const closedId = source.id;
-  if (filter.sources?.includes(closedId) || filter.entity?.sourceId === closedId) services.view.setFilter(keepSources(filter, (id) => id !== closedId));
 }
 
 async function pickFile(files: readonly FileSource[]): Promise<FileSource | undefined> {

@@ -37,12 +37,26 @@ export async function addVault(services: Services): Promise<string | undefined> 
   const kept = single?.config.address
     ? [{ name: single.config.name, url: single.config.address.appUrl, username: single.config.username, authMethod: single.config.authMethod ?? 'CyberArk' }]
     : [];
+  // Moving the single vault into the list makes it a new source: its session cannot follow, so it is renewed, never dropped unsaid.
+  const wasSignedIn = !!single?.session.isSignedIn;
+  if (wasSignedIn && !(await confirmMove(kept[0].name, added.name))) return undefined;
   await writeVaultEntries([...kept, ...entries, added]);
   await services.vaults.sync();
   if (kept.length > 0) {
     void inertWindow.showInformationMessage(`Your vault ${displayText(kept[0].name, 60)} is now in cyberarkPta.vaults beside ${displayText(added.name, 60)}.`);
+    if (wasSignedIn) await vscode.commands.executeCommand('cyberarkPta.signIn', { sourceId: `vault:${kept[0].name.toLowerCase()}` });
   }
   return added.name;
+}
+
+async function confirmMove(singleName: string, addedName: string): Promise<boolean> {
+  const proceed = 'Add and Sign In Again';
+  const answer = await inertWindow.showWarningMessage(
+    `Adding ${displayText(addedName, 60)} moves ${displayText(singleName, 60)} into cyberarkPta.vaults, and you are signed in to it.`,
+    { modal: true, detail: `Its session ends with the move and is signed in again right after (with the stored password, or you are asked for it). Cancel to stay signed in and add nothing.` },
+    proceed,
+  );
+  return answer === proceed;
 }
 
 async function editVault(services: Services, arg: unknown): Promise<void> {

@@ -1,18 +1,18 @@
-import { PtaEvent } from '../model/ptaEvent';
-import { EXPORT_COLUMNS, exportRow } from './exportRow';
+import { EXPORT_COLUMNS, ExportedEvent, exportRow } from './exportRow';
 
 /**
  * Events as CSV (RFC 4180): a header row, one row per event, CRLF line ends, a field quoted
- * when it holds a quote, comma, CR or LF. Lists (accounts, hosts) are joined with "; ".
+ * when it holds a quote, comma, CR or LF. Lists (accounts, hosts) are joined with "; ", commands
+ * with line breaks. The first column names the vault or file of each event.
  * Vault text is untrusted: a value a spreadsheet would run as a formula gets a leading apostrophe.
  */
-export function eventsToCsv(events: readonly PtaEvent[]): string {
+export function eventsToCsv(events: readonly ExportedEvent[]): string {
   const lines = [EXPORT_COLUMNS.map((column) => csvField(column.title))];
   for (const event of events) {
     const row = exportRow(event);
-    lines.push(EXPORT_COLUMNS.map(({ key }) => {
+    lines.push(EXPORT_COLUMNS.map(({ key, join = '; ' }) => {
       const value = row[key];
-      return csvField(typeof value === 'string' ? value : value.join('; '));
+      return csvField(typeof value === 'string' ? value : value.join(join));
     }));
   }
   return lines.map((fields) => `${fields.join(',')}\r\n`).join('');

@@ -2,8 +2,16 @@ import { formatScore, readableCloseReason, readableEventType, riskBand } from '.
 import { hostIdentity } from '../model/hosts';
 import { distinctAuditValues, eventAudits, formatAddress, PtaAddress, PtaAudit, PtaEvent } from '../model/ptaEvent';
 
+/** An event to export and the name of the vault or file it came from. */
+export interface ExportedEvent {
+  readonly event: PtaEvent;
+  readonly source: string;
+}
+
 /** One event as the exports show it: every value a string (empty when unknown), vault text as the vault wrote it. */
 export interface ExportRow {
+  /** The vault's name or the file's name. */
+  readonly source: string;
   readonly id: string;
   readonly type: string;
   readonly score: string;
@@ -18,9 +26,13 @@ export interface ExportRow {
   readonly users: readonly string[];
   readonly sources: readonly string[];
   readonly targets: readonly string[];
+  /** The commands typed in PSM sessions, each once. */
+  readonly commands: readonly string[];
 }
 
-export const EXPORT_COLUMNS: ReadonlyArray<{ key: keyof ExportRow; title: string }> = [
+/** `join`: how a list is written in one cell; commands get a line each, as a `; ` is part of many. */
+export const EXPORT_COLUMNS: ReadonlyArray<{ key: keyof ExportRow; title: string; join?: string }> = [
+  { key: 'source', title: 'vault or file' },
   { key: 'id', title: 'id' },
   { key: 'type', title: 'type' },
   { key: 'score', title: 'score' },
@@ -32,13 +44,15 @@ export const EXPORT_COLUMNS: ReadonlyArray<{ key: keyof ExportRow; title: string
   { key: 'updated', title: 'updated' },
   { key: 'accounts', title: 'accounts' },
   { key: 'users', title: 'users' },
-  { key: 'sources', title: 'sources' },
-  { key: 'targets', title: 'targets' },
+  { key: 'sources', title: 'source hosts' },
+  { key: 'targets', title: 'target hosts' },
+  { key: 'commands', title: 'PSM commands', join: '\n' },
 ];
 
-export function exportRow(event: PtaEvent): ExportRow {
+export function exportRow({ event, source }: ExportedEvent): ExportRow {
   const closed = event.status === 'CLOSED';
   return {
+    source,
     id: event.id,
     type: readableEventType(event.type),
     score: formatScore(event.score),
@@ -52,6 +66,7 @@ export function exportRow(event: PtaEvent): ExportRow {
     users: distinctAuditValues(event, (a) => a.vaultUser),
     sources: distinctHosts(event, (a) => a.source),
     targets: distinctHosts(event, (a) => a.target),
+    commands: distinctAuditValues(event, (a) => a.psmCommand),
   };
 }
 

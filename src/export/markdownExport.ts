@@ -1,18 +1,18 @@
 import { displayText } from '../model/format';
-import { PtaEvent } from '../model/ptaEvent';
 import { markdownText } from '../util/markdownText';
-import { ExportRow, exportRow } from './exportRow';
+import { ExportedEvent, ExportRow, exportRow } from './exportRow';
 
 /**
  * Events as Markdown for tickets and reports ("Copy as Markdown", "Export Events…"): one event as a
  * list of its facts, several as a table. Every vault value is shown as text: invisible characters
  * made visible, long values cut, nothing that can become a link, an image, markup or a cell break.
  */
-export function eventsToMarkdown(events: readonly PtaEvent[]): string {
+export function eventsToMarkdown(events: readonly ExportedEvent[]): string {
   return events.length === 1 ? eventList(exportRow(events[0])) : eventTable(events.map(exportRow));
 }
 
 const LIST_FACTS: ReadonlyArray<[label: string, key: keyof ExportRow]> = [
+  ['Source', 'source'],
   ['ID', 'id'],
   ['Score', 'score'],
   ['Risk', 'band'],
@@ -23,8 +23,9 @@ const LIST_FACTS: ReadonlyArray<[label: string, key: keyof ExportRow]> = [
   ['Updated', 'updated'],
   ['Accounts', 'accounts'],
   ['Vault users', 'users'],
-  ['Sources', 'sources'],
-  ['Targets', 'targets'],
+  ['Source hosts', 'sources'],
+  ['Target hosts', 'targets'],
+  ['PSM commands', 'commands'],
 ];
 
 function eventList(row: ExportRow): string {
@@ -37,13 +38,14 @@ function eventList(row: ExportRow): string {
 }
 
 const TABLE_COLUMNS: ReadonlyArray<[title: string, key: keyof ExportRow]> = [
+  ['Source', 'source'],
   ['Type', 'type'],
   ['Score', 'score'],
   ['Status', 'status'],
   ['Updated', 'updated'],
   ['Accounts', 'accounts'],
-  ['Sources', 'sources'],
-  ['Targets', 'targets'],
+  ['Source hosts', 'sources'],
+  ['Target hosts', 'targets'],
   ['ID', 'id'],
 ];
 

@@ -1,8 +1,11 @@
 /**
  * The subset of JSON Schema (draft 7) that schemas/pta-events.schema.json uses: type, enum,
- * properties, items, anyOf, $ref to #/definitions, minimum and maximum. For documents VS Code's
- * JSON language service cannot be given the schema (Treat as PTA Events on any JSON document),
- * so the one schema file stays the only definition of a valid event. Pure; no vscode.
+ * required, properties, items, anyOf, not, $ref to #/definitions, minimum and maximum
+ * (additionalProperties only as true, which checks nothing). For documents VS Code's JSON
+ * language service cannot be given the schema (Treat as PTA Events on any JSON document), so the
+ * one schema file stays the only definition of a valid event. A schema that uses anything else is
+ * not checked at all, and the answer says so, rather than passing what was never looked at.
+ * Pure; no vscode.
  */
 export type JsonPath = ReadonlyArray<string | number>;
 
@@ -13,29 +16,45 @@ export interface SchemaProblem {
 
 type Schema = Readonly<Record<string, unknown>>;
 
+const ANNOTATIONS = ['$schema', 'title', 'description', 'enumDescriptions', 'definitions'];
+const CHECKED = ['$ref', 'anyOf', 'not', 'type', 'enum', 'required', 'properties', 'items', 'minimum', 'maximum'];
+const KNOWN_KEYWORDS = new Set([...ANNOTATIONS, ...CHECKED]);
+
 export function checkAgainstSchema(value: unknown, root: Schema, limit = 200): SchemaProblem[] {
+  const unknown = uncheckedKeywords(root);
+  if (unknown.length > 0) {
+    return [{ path: [], message: `Not checked against the PTA events schema: it uses ${unknown.join(', ')}, which this check does not support.` }];
+  }
   const problems: SchemaProblem[] = [];
   check(value, root, root, [], problems, limit);
   return problems;
 }
 
+/** The keywords anywhere in the schema that the check would skip, each once. */
+export function uncheckedKeywords(root: Schema): string[] {
+  const found = new Set<string>();
+  const visit = (schema: unknown): void => {
+    if (!schema || typeof schema !== 'object' || Array.isArray(schema)) return;
+    for (const [keyword, value] of Object.entries(schema as Schema)) {
+      if (keyword === 'additionalProperties' ? value !== true : !KNOWN_KEYWORDS.has(keyword)) found.add(keyword);
+    }
+    const node = schema as Schema;
+    for (const child of Object.values((node.definitions ?? {}) as Record<string, unknown>)) visit(child);
+    for (const child of Object.values((node.properties ?? {}) as Record<string, unknown>)) visit(child);
+    for (const child of Array.isArray(node.anyOf) ? node.anyOf : []) visit(child);
+    visit(node.items);
+    visit(node.not);
+  };
+  visit(root);
+  return [...found];
+}
+
 function check(value: unknown, schema: Schema, root: Schema, path: JsonPath, problems: SchemaProblem[], limit: number): void {
   if (problems.length >= limit) return;
   const resolved = resolve(schema, root);
-  if (Array.isArray(resolved.anyOf)) {
-    // The first alternative whose type fits explains best what is wrong inside it.
-    const alternatives = (resolved.anyOf as Schema[]).map((s) => resolve(s, root));
-    const fitting = alternatives.find((s) => typeProblem(value, s) === undefined);
-    if (!fitting) {
-      problems.push({ path, message: `Expected ${alternatives.map(typeWords).join(' or ')}; found ${kindOf(value)}.` });
-      return;
-    }
-    check(value, fitting, root, path, problems, limit);
-    return;
-  }
-  const wrongType = typeProblem(value, resolved);
-  if (wrongType) {
-    problems.push({ path, message: wrongType });
+  const misfit = shapeProblem(value, resolved, root);
+  if (misfit) {
+    problems.push({ path, message: misfit });
     return;
   }
   if (Array.isArray(resolved.enum) && !resolved.enum.some((allowed) => allowed === value)) {
@@ -45,6 +64,11 @@ function check(value: unknown, schema: Schema, root: Schema, path: JsonPath, pro
   if (typeof value === 'number') {
     if (typeof resolved.minimum === 'number' && value < resolved.minimum) problems.push({ path, message: `${value} is below the minimum ${resolved.minimum}.` });
     if (typeof resolved.maximum === 'number' && value > resolved.maximum) problems.push({ path, message: `${value} is above the maximum ${resolved.maximum}.` });
+  }
+  if (Array.isArray(resolved.anyOf)) {
+    // The first alternative whose shape fits explains best what is wrong inside it.
+    const fitting = (resolved.anyOf as Schema[]).map((s) => resolve(s, root)).find((s) => shapeProblem(value, s, root) === undefined)!;
+    check(value, fitting, root, path, problems, limit);
   }
   if (Array.isArray(value) && resolved.items && typeof resolved.items === 'object') {
     value.forEach((item, index) => check(item, resolved.items as Schema, root, [...path, index], problems, limit));
@@ -56,6 +80,33 @@ function check(value: unknown, schema: Schema, root: Schema, path: JsonPath, pro
       if (childSchema) check(child, childSchema, root, [...path, key], problems, limit);
     }
   }
+}
+
+/** What is wrong with the value's shape itself (type, required names, what it must not be, no alternative fitting), before looking inside. */
+function shapeProblem(value: unknown, schema: Schema, root: Schema): string | undefined {
+  const wrongType = typeProblem(value, schema);
+  if (wrongType) return wrongType;
+  if (Array.isArray(schema.required) && value && typeof value === 'object' && !Array.isArray(value)) {
+    const missing = (schema.required as string[]).filter((name) => !(name in value));
+    if (missing.length > 0) return `Missing ${missing.map((name) => JSON.stringify(name)).join(', ')}.`;
+  }
+  if (schema.not && typeof schema.not === 'object' && matches(value, schema.not as Schema, root)) {
+    const why = (schema.not as Schema).description;
+    return `Not expected here${typeof why === 'string' ? `: ${why}` : '.'}`;
+  }
+  if (Array.isArray(schema.anyOf)) {
+    const alternatives = (schema.anyOf as Schema[]).map((s) => resolve(s, root));
+    if (!alternatives.some((s) => shapeProblem(value, s, root) === undefined)) {
+      return `Expected ${[...new Set(alternatives.map(typeWords))].join(' or ')}; found ${kindOf(value)}.`;
+    }
+  }
+  return undefined;
+}
+
+function matches(value: unknown, schema: Schema, root: Schema): boolean {
+  const problems: SchemaProblem[] = [];
+  check(value, schema, root, [], problems, 1);
+  return problems.length === 0;
 }
 
 function resolve(schema: Schema, root: Schema): Schema {

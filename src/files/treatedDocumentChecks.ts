@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import { findNodeAtLocation, getNodeValue, ParseError, parseTree } from 'jsonc-parser';
-import { checkAgainstSchema } from './schemaCheck';
+import { checkDocumentText } from './documentSchemaCheck';
 import { isPtaEventsUri, PtaDocuments } from './ptaDocuments';
 
 /**
@@ -19,17 +18,13 @@ export function registerTreatedDocumentChecks(documents: PtaDocuments, schemaUri
       diagnostics.delete(document.uri);
       return;
     }
-    const text = document.getText();
-    const errors: ParseError[] = [];
-    const root = parseTree(text, errors, { allowTrailingComma: true });
-    // Syntax errors are the JSON language service's to report; a half-typed document is not checked.
-    if (!root || errors.length > 0) return;
-    const problems = checkAgainstSchema(getNodeValue(root), await loadSchema());
+    const problems = checkDocumentText(document.getText(), await loadSchema());
+    // Neither JSON nor one event per line: a half-typed document, whose syntax errors the JSON language service reports.
+    if (!problems) return;
     diagnostics.set(
       document.uri,
       problems.map((problem) => {
-        const node = findNodeAtLocation(root, [...problem.path]) ?? root;
-        const range = new vscode.Range(document.positionAt(node.offset), document.positionAt(node.offset + node.length));
+        const range = new vscode.Range(document.positionAt(problem.offset), document.positionAt(problem.offset + problem.length));
         const diagnostic = new vscode.Diagnostic(range, problem.message, vscode.DiagnosticSeverity.Warning);
         diagnostic.source = 'PTA events schema';
         return diagnostic;

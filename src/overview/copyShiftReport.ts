@@ -1,25 +1,27 @@
 import * as vscode from 'vscode';
 import type { OverviewData } from '../derived/overviewAggregates';
-import { ReportedEvent, shiftReportMarkdown } from '../derived/shiftReport';
+import { ReportScope, ReportSource, reportScope, shiftReportMarkdown } from '../derived/shiftReport';
 import * as inertWindow from '../ui/inertWindow';
 
 export interface CopyShiftReportDeps {
-  /** The Overview's figures now; undefined when nothing is loaded. */
-  data(): OverviewData | undefined;
-  /** See openHighRiskEvents in shiftReport.ts. */
-  openHighRisk(): readonly ReportedEvent[];
+  /** Every source, in the order the Events view lists them. */
+  sources(): readonly ReportSource[];
+  /** The Overview's figures of the sources in scope. */
+  overviewOf(included: ReportScope['included']): OverviewData;
 }
 
-/** `cyberarkPta.copyShiftReport`: the Overview's figures and the open high-risk events, as Markdown on the clipboard. */
+/** `cyberarkPta.copyShiftReport`: the figures of the sources loaded and their open high-risk events, on the clipboard. */
 export function registerCopyShiftReport(deps: CopyShiftReportDeps): vscode.Disposable {
   return vscode.commands.registerCommand('cyberarkPta.copyShiftReport', async () => {
-    const data = deps.data();
-    if (!data) {
-      void inertWindow.showInformationMessage('Nothing to report yet: sign in or open an events file first.');
+    const scope = reportScope(deps.sources());
+    if (scope.included.length === 0) {
+      const why = scope.excluded.length > 0 ? ` (${scope.excluded.map((s) => `${s.label}: ${s.why}`).join('; ')})` : '';
+      void inertWindow.showInformationMessage(`Nothing to report yet: sign in or open an events file first${why}.`);
       return;
     }
-    const highRisk = deps.openHighRisk();
-    await vscode.env.clipboard.writeText(shiftReportMarkdown(data, highRisk, Date.now()));
-    void inertWindow.showInformationMessage(`Shift report copied as Markdown: ${data.open.toLocaleString('en-US')} open events, ${highRisk.length.toLocaleString('en-US')} of them high risk.`);
+    const data = deps.overviewOf(scope.included);
+    await vscode.env.clipboard.writeText(shiftReportMarkdown(data, scope, Date.now()));
+    const left = scope.excluded.length > 0 ? ` Not counted: ${scope.excluded.map((s) => `${s.label} (${s.why})`).join(', ')}.` : '';
+    void inertWindow.showInformationMessage(`Shift report copied: ${data.open.toLocaleString('en-US')} open events, ${data.openByBand.high.toLocaleString('en-US')} of them high risk.${left}`);
   });
 }

@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import { readSettings } from '../config';
-import { computeOverview, OverviewData } from '../derived/overviewAggregates';
-import { openHighRiskEvents } from '../derived/shiftReport';
+import { computeOverview, OverviewData, OverviewInput } from '../derived/overviewAggregates';
 import { Services } from '../services';
 import { EventFilter } from '../store/eventFilter';
 import { describeFilter } from '../store/filterDescription';
@@ -16,15 +15,16 @@ import { OverviewViewProvider } from './overviewView';
  */
 export function registerOverview(services: Omit<Services, 'overview' | 'entities'>): { provider: OverviewViewProvider; disposables: vscode.Disposable[] } {
   const { sources, view, indexes } = services;
-  const data = (): OverviewData | undefined => {
-    const all = sources.all().filter((s) => s.state.kind === 'loaded' || s.state.kind === 'stale');
-    if (all.length === 0) return undefined;
-    return computeOverview({
-      sources: all.map((s) => ({ id: s.id, label: s.label, events: s.store.all() })),
+  const overviewOf = (shown: OverviewInput['sources']): OverviewData =>
+    computeOverview({
+      sources: shown,
       now: Date.now(),
       lookbackDays: readSettings().lookbackDays,
       entitiesOf: (event, sourceId) => indexes.of(sourceId)?.entities(event.id) ?? [],
     });
+  const data = (): OverviewData | undefined => {
+    const all = sources.all().filter((s) => s.state.kind === 'loaded' || s.state.kind === 'stale');
+    return all.length === 0 ? undefined : overviewOf(all.map((s) => ({ id: s.id, label: s.label, events: s.store.all() })));
   };
   const provider = new OverviewViewProvider({
     mediaRoot: vscode.Uri.joinPath(services.context.extensionUri, 'media'),
@@ -40,8 +40,8 @@ export function registerOverview(services: Omit<Services, 'overview' | 'entities
     provider,
     vscode.window.registerWebviewViewProvider(OverviewViewProvider.viewId, provider),
     registerCopyShiftReport({
-      data,
-      openHighRisk: () => openHighRiskEvents(sources.all().map((s) => ({ label: s.label, events: s.store.all() }))),
+      sources: () => sources.all().filter((s) => !s.isPlaceholder).map((s) => ({ id: s.id, label: s.label, kind: s.kind, state: s.state, events: s.store.all() })),
+      overviewOf,
     }),
   ];
   return { provider, disposables };

@@ -1,7 +1,7 @@
 import { EventStatus, PtaEvent } from '../model/ptaEvent';
 import { EventSources } from '../sources/eventSources';
 import { Emitter } from '../util/emitter';
-import { byScoreThenNewest, EventFilter, eventSearchText, isFilterActive, matchesFilter, showsSource, SortOrder } from './eventFilter';
+import { byScoreThenNewest, EventFilter, eventSearchText, isFilterActive, keepSources, matchesFilter, showsSource, SortOrder } from './eventFilter';
 
 /**
  * What the Events view shows: each source's events, filtered and sorted, computed once per
@@ -56,6 +56,19 @@ export class EventView {
     this.order = order;
     this.persist(this.filter, this.order);
     this.invalidate();
+  }
+
+  /**
+   * Takes out of the filter the sources that no longer exist (a vault removed or renamed, a file
+   * closed, or any of them saved with the filter by an earlier window), so a filter can never hide
+   * every other source behind one that is gone. Returns the ids taken out.
+   */
+  dropMissingSources(): string[] {
+    const present = new Set(this.sources.all().map((s) => s.id));
+    const named = [...(this.filter.sources ?? []), ...(this.filter.entity ? [this.filter.entity.sourceId] : [])];
+    const missing = [...new Set(named.filter((id) => !present.has(id)))];
+    if (missing.length > 0) this.setFilter(keepSources(this.filter, (id) => present.has(id)));
+    return missing;
   }
 
   showsSource(sourceId: string): boolean {

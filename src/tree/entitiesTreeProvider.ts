@@ -9,6 +9,7 @@ import { EventSource } from '../sources/eventSource';
 import { EventSources } from '../sources/eventSources';
 import { EventView } from '../store/eventView';
 import { eventItem } from './treeItems';
+import { treeItemId } from './treeItemId';
 
 /** Tree elements: plain data naming their source; ids are built from the source id and the entity key. */
 export type EntitiesNode =
@@ -102,7 +103,7 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntitiesNod
     switch (node.kind) {
       case 'source': {
         const item = new vscode.TreeItem(displayText(source?.label ?? node.sourceId, 80), vscode.TreeItemCollapsibleState.Expanded);
-        item.id = `entities-source:${node.sourceId}`;
+        item.id = treeItemId('entities-source', node.sourceId);
         item.description = source?.kind === 'file' ? 'file' : 'vault';
         item.iconPath = new vscode.ThemeIcon(source?.kind === 'file' ? 'file' : 'server');
         return item;
@@ -110,7 +111,7 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntitiesNod
       case 'group': {
         const count = this.ranked(node.sourceId, node.entityKind).length;
         const item = new vscode.TreeItem(GROUP_NAMES[node.entityKind], count > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
-        item.id = `entities-group:${node.sourceId}:${node.entityKind}`;
+        item.id = treeItemId('entities-group', node.sourceId, node.entityKind);
         item.description = String(count);
         item.iconPath = new vscode.ThemeIcon(KIND_ICONS[node.entityKind]);
         item.contextValue = 'entityGroup';
@@ -123,14 +124,14 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntitiesNod
         if (!event) return new vscode.TreeItem('Event no longer available');
         const item = eventItem(event, this.now());
         item.collapsibleState = vscode.TreeItemCollapsibleState.None;
-        item.id = `entities-event:${node.sourceId}:${node.key}:${node.eventId}`;
+        item.id = treeItemId('entities-event', node.sourceId, node.key, node.eventId);
         item.contextValue = 'entityEvent';
         item.command = { command: 'cyberarkPta.showEventDetails', title: 'Show Event Details', arguments: [{ sourceId: node.sourceId, eventId: node.eventId, preview: true }] };
         return item;
       }
       case 'more': {
         const item = new vscode.TreeItem(`${node.remaining.toLocaleString('en-US')} more`, vscode.TreeItemCollapsibleState.None);
-        item.id = `entities-more:${node.sourceId}:${node.key}`;
+        item.id = treeItemId('entities-more', node.sourceId, node.key);
         item.description = node.key.startsWith('group:') ? 'narrow the Events view to see them' : 'filter the Events view to this entity to see them';
         item.iconPath = new vscode.ThemeIcon('ellipsis');
         return item;
@@ -148,7 +149,7 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntitiesNod
     if (!stats) return new vscode.TreeItem('Entity no longer in the list');
     const { entity, open, closed, highestOpenScore } = stats;
     const item = new vscode.TreeItem(displayText(entity.label, 80), vscode.TreeItemCollapsibleState.Collapsed);
-    item.id = `entity:${node.sourceId}:${node.key}`;
+    item.id = treeItemId('entity', node.sourceId, node.key);
     const figures = [
       open > 0 ? `${open} open` : undefined,
       highestOpenScore !== undefined ? `highest ${formatScore(highestOpenScore)}` : undefined,

@@ -10,6 +10,7 @@ import { GroupPages, PAGE_SIZE } from './groupPages';
 import { messageItem, sourceItem } from './sourceItems';
 import { auditItem, auditTooltip, eventItem, eventTooltip, groupItem, moreItem } from './treeItems';
 import { EventNode, GroupNode, MessageNode, SourceNode, TreeNode } from './treeNodes';
+import { treeItemId } from './treeItemId';
 
 /**
  * The Events view. With one vault: its Open and Closed groups at the top, as ever. With several
@@ -70,7 +71,7 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
         return source ? sourceItem(source, this.view, this.now()) : new vscode.TreeItem('Source no longer available');
       case 'group': {
         const item = groupItem(node.status, this.view.list(node.sourceId, node.status).length, source?.store.count(node.status) ?? 0);
-        item.id = `group:${node.sourceId}:${node.status}`;
+        item.id = treeItemId('group', node.sourceId, node.status);
         return item;
       }
       case 'event': {
@@ -78,19 +79,19 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
         if (!source || !event) return new vscode.TreeItem('Event no longer available');
         const lookAlikes = event.status === 'OPEN' ? (this.indexes.of(node.sourceId)?.lookAlikeCount(event.id) ?? 0) : 0;
         const item = eventItem(event, this.now(), this.matched(event), lookAlikeHint(lookAlikes));
-        item.id = `event:${node.sourceId}:${node.eventId}`;
+        item.id = treeItemId('event', node.sourceId, node.eventId);
         item.contextValue = eventContext(event.status, source, lookAlikes > 0);
         item.command = { command: 'cyberarkPta.showEventDetails', title: 'Show Event Details', arguments: [{ sourceId: node.sourceId, eventId: node.eventId, preview: true }] };
         return item;
       }
       case 'audit': {
         const item = auditItem(node.audit);
-        item.id = `audit:${node.sourceId}:${node.eventId}:${node.index}`;
+        item.id = treeItemId('audit', node.sourceId, node.eventId, node.index);
         return item;
       }
       case 'more': {
         const item = moreItem(node.remaining, PAGE_SIZE);
-        item.id = `more:${node.sourceId}:${node.status}`;
+        item.id = treeItemId('more', node.sourceId, node.status);
         item.command = { command: 'cyberarkPta.showMore', title: 'Show More', arguments: [{ sourceId: node.sourceId, status: node.status }] };
         return item;
       }

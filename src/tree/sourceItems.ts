@@ -4,11 +4,12 @@ import { EventSource } from '../sources/eventSource';
 import { EventView } from '../store/eventView';
 import { freshness } from './freshness';
 import { MessageNode } from './treeNodes';
+import { treeItemId } from './treeItemId';
 
 /** A vault's or a file's node: its name, open count and state, in words. */
 export function sourceItem(source: EventSource, view: EventView, now: number): vscode.TreeItem {
   const item = new vscode.TreeItem(displayText(source.label, 80), vscode.TreeItemCollapsibleState.Expanded);
-  item.id = `source:${source.id}`;
+  item.id = treeItemId('source', source.id);
   const open = source.store.count('OPEN');
   const shownOpen = view.list(source.id, 'OPEN').length;
   const count = source.state.kind === 'signedOut' || source.state.kind === 'failed' ? undefined : shownOpen === open ? `${open} open` : `${shownOpen} of ${open} open`;
@@ -40,7 +41,7 @@ function stateWords(source: EventSource, now: number): string | undefined {
 
 export function messageItem(node: MessageNode, source: EventSource | undefined): vscode.TreeItem {
   const item = new vscode.TreeItem('', vscode.TreeItemCollapsibleState.None);
-  item.id = `message:${node.sourceId}:${node.role}`;
+  item.id = treeItemId('message', node.sourceId, node.role);
   const ref = { sourceId: node.sourceId };
   switch (node.role) {
     case 'failed': {

@@ -12,12 +12,25 @@ export function onListenerError(report: (error: unknown) => void): void {
   reportListenerError = report;
 }
 
+/** Listeners subscribed to any emitter and not yet disposed: the test API reports it, to show sign-outs leave none behind. */
+let liveListeners = 0;
+
+export function liveListenerCount(): number {
+  return liveListeners;
+}
+
 export class Emitter<T> {
   private readonly listeners = new Set<Listener<T>>();
 
   readonly event = (listener: Listener<T>): Disposable => {
+    // A function subscribed twice is one listener, as the Set holds it once.
+    if (!this.listeners.has(listener)) liveListeners++;
     this.listeners.add(listener);
-    return { dispose: () => this.listeners.delete(listener) };
+    return {
+      dispose: () => {
+        if (this.listeners.delete(listener)) liveListeners--;
+      },
+    };
   };
 
   /**
@@ -35,6 +48,7 @@ export class Emitter<T> {
   }
 
   dispose(): void {
+    liveListeners -= this.listeners.size;
     this.listeners.clear();
   }
 }

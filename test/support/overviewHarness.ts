@@ -3,18 +3,15 @@
 // extension posts them, each theme kind's variables, a screenshot per theme, and checks that
 // no CSP violation or page error occurred and that clicks and keys post filter requests.
 // Run: npm run compile-tests && node out/test/support/overviewHarness.js <screenshot folder>
-import { randomBytes } from 'node:crypto';
-import { readFileSync, mkdirSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { AddressInfo } from 'node:net';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { computeOverview, OverviewData } from '../../src/derived/overviewAggregates';
 import { normalizeEvent, PtaEvent } from '../../src/model/ptaEvent';
-import { launchChromium, projectRoot } from '../host/codeServer';
+import { launchChromium } from '../host/codeServer';
 import { generateEvents } from '../simulator/data';
 import { entitiesFromAudits } from './auditEntities';
+import { serveOverviewPage, ThemeKind } from './overviewPage';
 
-type ThemeKind = 'light' | 'dark' | 'high-contrast' | 'high-contrast-light';
 
 // Approximately the default themes' values (Light Modern, Dark Modern, the two high-contrast ones).
 const THEMES: Record<ThemeKind, Record<string, string>> = {
@@ -65,26 +62,7 @@ function sampleData(): OverviewData {
 async function main(): Promise<void> {
   const outDir = path.resolve(process.argv[2] ?? 'overview-shots');
   mkdirSync(outDir, { recursive: true });
-  const media = path.join(projectRoot, 'media');
-  const nonce = randomBytes(16).toString('base64');
-  let origin = '';
-  const page = (kind: ThemeKind) => `<!DOCTYPE html><html lang="en"><head><meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${origin}; img-src ${origin}; font-src ${origin}; script-src 'nonce-${nonce}'; base-uri 'none'; form-action 'none'">
-<link rel="stylesheet" href="${origin}/theme/${kind}.css"><link rel="stylesheet" href="${origin}/media/overview.css"><title>Overview</title></head>
-<body class="vscode-${kind === 'high-contrast-light' ? 'high-contrast-light' : kind}"><main id="root"><p class="muted">Loading the Overview…</p></main>
-<script nonce="${nonce}" src="${origin}/media/overview.js"></script></body></html>`;
-  const server = createServer((request, response) => {
-    const url = request.url ?? '/';
-    const theme = /^\/theme\/([a-z-]+)\.css$/.exec(url)?.[1] as ThemeKind | undefined;
-    const pageKind = /^\/page\/([a-z-]+)$/.exec(url)?.[1] as ThemeKind | undefined;
-    if (theme && THEMES[theme]) response.writeHead(200, { 'content-type': 'text/css' }).end(themeCss(theme));
-    else if (pageKind && THEMES[pageKind]) response.writeHead(200, { 'content-type': 'text/html' }).end(page(pageKind));
-    else if (url === '/media/overview.js' || url === '/media/overview.css') {
-      response.writeHead(200, { 'content-type': url.endsWith('.js') ? 'text/javascript' : 'text/css' }).end(readFileSync(path.join(media, path.basename(url))));
-    } else response.writeHead(url === '/favicon.ico' ? 204 : 404).end();
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const server = await serveOverviewPage((kind) => (THEMES[kind] ? themeCss(kind) : undefined));
   const browser = await launchChromium();
   const data = sampleData();
   const problems: string[] = [];
@@ -102,7 +80,7 @@ async function main(): Promise<void> {
       });
       tab.on('pageerror', (error) => problems.push(`${kind}: page error ${error.message}`));
       tab.on('console', (message) => message.type() === 'error' && problems.push(`${kind}: console ${message.text()}`));
-      await tab.goto(`${origin}/page/${kind}`);
+      await tab.goto(server.url(kind));
       await tab.waitForFunction(() => (window as unknown as { posted: Array<{ type: string }> }).posted.some((m) => m.type === 'ready'));
       const post = (message: unknown) => tab.evaluate((m) => window.postMessage(m, '*'), message);
       if (kind === 'dark') {

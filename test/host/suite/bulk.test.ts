@@ -314,23 +314,34 @@ describe('export', () => {
     assert.equal(events.length, HOSTILE_STRINGS.length + FORMULAS.length, 'the filter hides the closed ones');
     const records = parseCsv(await exportAs(0, 'csv'));
     assert.deepEqual(records[0], EXPORT_COLUMNS.map((c) => c.title));
-    assert.deepEqual(records.slice(1).map((r) => r[0]), ids(events));
+    assert.deepEqual(records.slice(1).map((r) => r[1]), ids(events));
+    assert.ok(records.slice(1).every((r) => r[0] === vault(api).label), 'each row names its vault');
     for (const field of records.flat()) assert.doesNotMatch(field, /^[=+\-@\t\r]/, `a cell starts a formula: ${JSON.stringify(field.slice(0, 40))}`);
-    const types = records.slice(1).map((r) => r[1]);
+    const types = records.slice(1).map((r) => r[2]);
     for (const formula of FORMULAS) assert.ok(types.includes(`'${formula}`), `${JSON.stringify(formula)} kept behind an apostrophe`);
     assert.ok(types.includes('first line\r\nsecond line\rthird'), 'line breaks survive inside a quoted field');
   });
 
-  it('exports the filtered list as JSON exactly as the vault sent it', async () => {
+  it('exports the filtered list as JSON exactly as the vault sent it, under its vault', async () => {
     const parsed = JSON.parse(await exportAs(1, 'json'));
-    assert.deepEqual(parsed, shownEvents().map((e) => e.raw));
+    assert.deepEqual(parsed, [{ source: vault(api).label, status_code: 200, json_body: shownEvents().map((e) => e.raw) }]);
+  });
+
+  it("offers Open in the export's notification, which opens the file written", async () => {
+    messages.restore();
+    messages = interceptMessages((shown) => (shown.message.startsWith('Exported') ? 'Open' : undefined));
+    await exportAs(2, 'md');
+    assert.deepEqual((await messages.next((m) => m.message.startsWith('Exported'), 'the export message')).items, ['Open']);
+    await waitFor(() => vscode.window.activeTextEditor?.document.fileName.endsWith('events.md') === true, 'the exported file in an editor');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
   it('exports the filtered list as a Markdown table in which no vault string becomes markup or a link', async () => {
     const text = await exportAs(2, 'md');
     const lines = text.trimEnd().split('\n');
     assert.equal(lines.length, shownEvents().length + 2, 'a header, a rule and one line per event');
-    for (const line of lines) assert.equal(line.match(/(?<!\\)\|/g)?.length, 9, `a row of 8 cells: ${line.slice(0, 80)}`);
+    for (const line of lines) assert.equal(line.match(/(?<!\\)\|/g)?.length, 10, `a row of 9 cells: ${line.slice(0, 80)}`);
+    assert.ok(lines.slice(2).every((line) => line.startsWith(`| ${vault(api).label.replace(/[.:]/g, (c) => `\\${c}`)} | `)), 'each row names its vault first');
     assert.doesNotMatch(text, /<(script|img|svg|iframe|a |b>|style|meta)/i);
     assert.doesNotMatch(text, /\]\(|!\[/);
   });
@@ -346,5 +357,6 @@ describe('export', () => {
     const one = await vscode.env.clipboard.readText();
     assert.match(one, /^### /);
     assert.ok(one.includes(`- **ID:** ${first.id}`));
+    assert.ok(one.includes(`- **Source:** ${vault(api).label.replace(/[.:]/g, (c) => `\\${c}`)}\n`), 'the event names its vault');
   });
 });

@@ -201,7 +201,7 @@ describe('investigating in context', () => {
     }
     const [top] = provider.getChildren(groups[0]) as Array<Extract<EntitiesNode, { kind: 'entity' }>>;
     const item = provider.getTreeItem(top);
-    assert.equal(item.id, `entity:${vault(api).id}:${top.key}`);
+    assert.equal(item.id, JSON.stringify(['entity', vault(api).id, top.key]));
     assert.equal(typeof item.label, 'string');
     assert.match(item.contextValue!, /^entity:account/);
     const children = provider.getChildren(top);

@@ -143,6 +143,23 @@ describe('events from files', () => {
     assert.equal(fileSources().length, 4, 'each file is a source of its own');
   });
 
+  it('gives every row of both views its own tree id, whatever separator a vault user or an event id holds', async () => {
+    // Joined with ":", vault user "a" in event "b:c" and vault user "a:b" in event "c" made one Entities row id.
+    const [template] = events;
+    const saved = [
+      { ...template, id: 'b:c', audits: [{ vaultUser: 'a' }] },
+      { ...template, id: 'c', audits: [{ vaultUser: 'a:b' }] },
+    ];
+    opened(await openFile(write('separators.json', JSON.stringify(saved))));
+    const idsUnder = <N>(provider: { getChildren(node?: N): unknown; getTreeItem(node: N): vscode.TreeItem }, nodes: readonly N[]): string[] =>
+      nodes.flatMap((n) => [provider.getTreeItem(n).id!, ...idsUnder(provider, provider.getChildren(n) as N[])]);
+    for (const [name, provider] of [['Events', api.tree], ['Entities', api.entities]] as const) {
+      const ids = idsUnder(provider as never, (provider.getChildren() ?? []) as never[]);
+      assert.ok(ids.length >= 4, `${name}: rows were listed`);
+      assert.equal(new Set(ids).size, ids.length, `${name}: an id is used twice among ${ids.join(', ')}`);
+    }
+  });
+
   it('refuses a file that holds no events, in words, and adds nothing', async () => {
     const before = api.sources.all().length;
     const outcome = await openFile(write('package.json', JSON.stringify({ name: 'my-app', version: '1.0.0' })));

@@ -191,7 +191,9 @@ describe('what the extension exposes', () => {
     const services = { marker: true };
     assert.equal(publicApi(vscode.ExtensionMode.Production, services), undefined);
     assert.equal(publicApi(vscode.ExtensionMode.Development, services), undefined);
-    assert.equal(publicApi(vscode.ExtensionMode.Test, services), services);
+    const exported = publicApi(vscode.ExtensionMode.Test, services);
+    assert.deepEqual(Object.keys(exported ?? {}), ['marker', 'resourceCounts'], 'the services and the resource counts');
+    assert.deepEqual(Object.keys(exported!.resourceCounts()), ['listeners', 'httpsAgents']);
     const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
     assert.equal(extension.exports, await extensionApi(), 'this run is in test mode, so the services are the exports');
   });

@@ -1,4 +1,7 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Services } from '../../../src/services';
 import { riskBand } from '../../../src/model/format';
@@ -78,5 +81,32 @@ describe('the Overview', () => {
     const [event] = list(api, 'OPEN');
     await vscode.commands.executeCommand('cyberarkPta.closeEvent', { eventIds: [event.id], reason: 'HANDLED', text: 'Checked' });
     await waitFor(() => api.overview.postedData?.open === openBefore - 1, 'the Overview to count one open event less');
+  });
+
+  it("Copy Shift Report counts a saved file's copy of the vault's events once, leaves out a signed-out vault and says so, without a backslash", async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'pta-report-'));
+    const copy = vscode.Uri.file(path.join(folder, 'saved.json'));
+    fs.writeFileSync(copy.fsPath, JSON.stringify(sim.events().filter((e) => vault(api).store.get(e.id))));
+    const opened = await vscode.commands.executeCommand<{ ok: boolean; sourceId: string }>('cyberarkPta.openEventsFile', copy);
+    assert.ok(opened?.ok, 'the saved copy opened');
+    try {
+      const open = vault(api).store.count('OPEN');
+      const copied = [...api.sources.get(opened.sourceId)!.store.all()].filter((e) => vault(api).store.get(e.id)).length;
+      assert.ok(copied > 0, 'the file holds events the vault holds');
+      await vscode.commands.executeCommand('cyberarkPta.copyShiftReport');
+      const report = await vscode.env.clipboard.readText();
+      assert.match(report, new RegExp(`\\n## Open events: ${open.toLocaleString('en-US')}\\n`), 'each open event counted once');
+      assert.ok(report.includes(`${copied} events of \`saved.json\` are copies of events in \`${vault(api).label}\`, counted there once.`), report.slice(0, 600));
+      assert.ok(!report.includes('\\'), 'no backslash escapes');
+
+      await signOut(api);
+      await vscode.commands.executeCommand('cyberarkPta.copyShiftReport');
+      const after = await vscode.env.clipboard.readText();
+      assert.ok(after.includes(`Not counted: \`${vault(api).label}\` (signed out).`), after.slice(0, 600));
+      assert.match(after, /## Per source\n\n- `saved\.json`: /);
+    } finally {
+      await vscode.commands.executeCommand('cyberarkPta.closeSource', { sourceId: opened.sourceId });
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
   });
 });

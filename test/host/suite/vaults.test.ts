@@ -211,6 +211,28 @@ describe('several vaults side by side', () => {
     assert.equal(api.treeView.badge?.value, dr.store.count('OPEN'));
   });
 
+  it('drops from the filter a vault that is removed or renamed, with a log line, so the other vaults are shown again', async () => {
+    const renamed = { ...entries()[1], name: 'DR site' };
+    assert.equal(await vscode.commands.executeCommand<boolean>('cyberarkPta.signIn', { sourceId: prod.id }), true);
+    await waitFor(() => prod.state.kind === 'loaded', 'Prod to load');
+    api.view.setFilter({ sources: [dr.id] });
+    assert.equal(api.view.list(prod.id, 'OPEN').length, 0, 'the filter shows DR only');
+    try {
+      await setSettings({ vaults: [entries()[0], renamed] });
+      await api.vaults.sync();
+      assert.deepEqual(api.vaults.all().map((v) => v.id), ['vault:prod', 'vault:dr site']);
+      assert.equal(api.view.currentFilter.sources, undefined, 'the filter lets go of the renamed vault');
+      assert.equal(api.view.list(prod.id, 'OPEN').length, prod.store.count('OPEN'), "Prod's events are shown again");
+      assert.ok(prod.store.count('OPEN') > 0);
+      assert.ok(api.view.showsSource(prod.id) && api.view.showsSource('vault:dr site'));
+      await waitFor(() => logText(api).includes('The filter named vault:dr, which no longer exists: it was taken out of the filter.'), 'the log line', 8000);
+    } finally {
+      api.view.setFilter({});
+      await setSettings({ vaults: entries() });
+      await api.vaults.sync();
+    }
+  });
+
   describe('with the single-vault settings', () => {
     it('works as one vault when cyberarkPta.vaults is empty', async () => {
       await signOut(api);
@@ -224,11 +246,16 @@ describe('several vaults side by side', () => {
       assert.match(api.treeView.description ?? '', /^updated/);
     });
 
-    it('Add Vault keeps the single vault in the list beside the new one', async () => {
+    /** Runs Add Vault… for DR, answering its prompts and the question about the signed-in single vault with `answer`. */
+    async function addDr(answer: string | undefined, questions: string[]): Promise<string | undefined> {
       const answers = ['DR', drSim.baseUrl, DEMO_USERNAME];
       const restore = replaceWindow({
         showInputBox: () => Promise.resolve(answers.shift()),
         showInformationMessage: (_original, message) => Promise.resolve(void message),
+        showWarningMessage: (_original, message, options) => {
+          questions.push(`${String(message)} ${(options as vscode.MessageOptions).modal ? '(modal)' : ''}`);
+          return Promise.resolve(answer);
+        },
       });
       try {
         const pending = vscode.commands.executeCommand<string | undefined>('cyberarkPta.addVault');
@@ -236,16 +263,36 @@ describe('several vaults side by side', () => {
         await waitFor(() => answers.length === 0, 'the name, address and user name to be asked');
         await new Promise((resolve) => setTimeout(resolve, 500));
         await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-        assert.equal(await pending, 'DR');
+        return await pending;
       } finally {
         restore();
       }
+    }
+
+    it('Add Vault asks before moving the signed-in single vault, and Cancel keeps the session and the settings', async () => {
+      const single = api.vaults.all()[0];
+      assert.ok(single.session.isSignedIn);
+      const questions: string[] = [];
+      assert.equal(await addDr(undefined, questions), undefined);
+      assert.deepEqual(questions, ['Adding DR moves 127.0.0.1 into cyberarkPta.vaults, and you are signed in to it. (modal)']);
+      assert.equal(vscode.workspace.getConfiguration('cyberarkPta').inspect('vaults')?.globalValue, undefined, 'nothing was written');
+      assert.ok(single.session.isSignedIn, 'still signed in');
+      assert.equal(api.vaults.all()[0], single);
+    });
+
+    it('Add Vault keeps the single vault in the list beside the new one, signed in again', async () => {
+      const questions: string[] = [];
+      assert.equal(await addDr('Add and Sign In Again', questions), 'DR');
+      assert.equal(questions.length, 1);
       const saved = vscode.workspace.getConfiguration('cyberarkPta').inspect<Array<{ name: string; url: string }>>('vaults')?.globalValue ?? [];
       assert.deepEqual(saved.map((e) => [e.name, e.url]), [
         ['127.0.0.1', `${prodSim.baseUrl}/PasswordVault`],
         ['DR', drSim.baseUrl],
       ]);
       assert.deepEqual(api.vaults.all().map((v) => v.label), ['127.0.0.1', 'DR']);
+      const moved = api.vaults.all()[0];
+      await waitFor(() => moved.state.kind === 'loaded', 'the moved vault to be signed in and loaded again');
+      assert.equal(api.vaults.all()[1].session.isSignedIn, false, 'the new vault waits for its own sign-in');
     });
   });
 });
