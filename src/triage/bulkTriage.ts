@@ -48,6 +48,17 @@ export function reopenRequests(events: readonly PtaEvent[]): TriageRequest[] {
   return events.map((event) => ({ event, update: { mStatus: 'OPEN', closeReason: 'NONE' } }));
 }
 
+/** The events by source id, in the order given: one list per source, each event appended once. */
+export function eventsBySource(events: Iterable<{ readonly source: { readonly id: string }; readonly event: PtaEvent }>): Map<string, PtaEvent[]> {
+  const groups = new Map<string, PtaEvent[]>();
+  for (const { source, event } of events) {
+    let list = groups.get(source.id);
+    if (!list) groups.set(source.id, (list = []));
+    list.push(event);
+  }
+  return groups;
+}
+
 /** Sends every change through the session, side by side (see runBulk), and sorts out what happened. */
 export async function triageEvents(vault: VaultCaller, requests: readonly TriageRequest[], options: TriageOptions): Promise<TriageOutcome> {
   const outcome = await runBulk(requests, (request) => sendOne(vault, request, options.onAnswer), options);
