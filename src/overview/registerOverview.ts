@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { readSettings } from '../config';
-import { computeOverview, OverviewData } from '../derived/overviewAggregates';
+import { LiveOverview } from '../derived/liveOverview';
+import { OverviewData } from '../derived/overviewAggregates';
 import { openHighRiskEvents } from '../derived/shiftReport';
 import { Services } from '../services';
 import { EventFilter } from '../store/eventFilter';
@@ -16,16 +17,8 @@ import { OverviewViewProvider } from './overviewView';
  */
 export function registerOverview(services: Omit<Services, 'overview' | 'entities'>): { provider: OverviewViewProvider; disposables: vscode.Disposable[] } {
   const { sources, view, indexes } = services;
-  const data = (): OverviewData | undefined => {
-    const all = sources.all().filter((s) => s.state.kind === 'loaded' || s.state.kind === 'stale');
-    if (all.length === 0) return undefined;
-    return computeOverview({
-      sources: all.map((s) => ({ id: s.id, label: s.label, events: s.store.all() })),
-      now: Date.now(),
-      lookbackDays: readSettings().lookbackDays,
-      entitiesOf: (event, sourceId) => indexes.of(sourceId)?.entities(event.id) ?? [],
-    });
-  };
+  const live = new LiveOverview(sources, indexes);
+  const data = (): OverviewData | undefined => live.data({ now: Date.now(), lookbackDays: readSettings().lookbackDays });
   const provider = new OverviewViewProvider({
     mediaRoot: vscode.Uri.joinPath(services.context.extensionUri, 'media'),
     data,
@@ -37,6 +30,7 @@ export function registerOverview(services: Omit<Services, 'overview' | 'entities
     applyFilter: (request) => view.setFilter(filterFor(view.currentFilter, request)),
   });
   const disposables = [
+    live,
     provider,
     vscode.window.registerWebviewViewProvider(OverviewViewProvider.viewId, provider),
     registerCopyShiftReport({

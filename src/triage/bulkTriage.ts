@@ -1,6 +1,8 @@
 import { PvwaError } from '../api/errors';
 import { CloseReason, EventUpdate, PvwaClient } from '../api/pvwaClient';
 import { normalizeEvent, PtaEvent } from '../model/ptaEvent';
+import { EventStore } from '../store/eventStore';
+import { AnswerBatches } from './answerBatches';
 import { BulkOptions, runBulk } from './bulkRunner';
 
 /** What sends a vault call with a live token, renewing the session once for all callers: Session.call. */
@@ -72,6 +74,19 @@ export async function triageEvents(vault: VaultCaller, requests: readonly Triage
     cancelled: outcome.cancelled,
     stopped: outcome.stopped,
   };
+}
+
+/**
+ * triageEvents with each answer put into the store as the truth, so a change the vault refused is
+ * never shown as done; answers arriving together go in as one change, and every one is in before this resolves.
+ */
+export async function triageIntoStore(vault: VaultCaller, store: EventStore, requests: readonly TriageRequest[], options: BulkOptions): Promise<TriageOutcome> {
+  const answers = new AnswerBatches((events) => store.upsertAll(events));
+  try {
+    return await triageEvents(vault, requests, { ...options, onAnswer: (event) => answers.add(event) });
+  } finally {
+    answers.flush();
+  }
 }
 
 /** Several vaults' outcomes as one, for one summary: lists joined in order, cancelled if any was, the first reason to stop. */

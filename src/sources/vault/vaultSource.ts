@@ -10,7 +10,7 @@ import { EventRefresher, TimestampUnit } from '../../store/eventRefresher';
 import { EventStore } from '../../store/eventStore';
 import { RefreshController } from '../../sync/refreshController';
 import { BulkOptions } from '../../triage/bulkRunner';
-import { TriageOutcome, TriageRequest, triageEvents } from '../../triage/bulkTriage';
+import { TriageOutcome, TriageRequest, triageIntoStore } from '../../triage/bulkTriage';
 import { STORAGE_KEYS } from '../../storageKeys';
 import { Emitter } from '../../util/emitter';
 import { EventSource, SourceCapabilities, SourceState } from '../eventSource';
@@ -137,12 +137,9 @@ export class VaultSource implements EventSource, vscode.Disposable {
     this.updateState();
   }
 
-  /**
-   * Sends the changes side by side through the session (see triageEvents). Each event the vault
-   * answers with goes into the store as the truth, so a close the vault refused is never shown as done.
-   */
+  /** Sends the changes side by side through the session, each answer into the store (see triageIntoStore). */
   triage(requests: readonly TriageRequest[], options: BulkOptions): Promise<TriageOutcome> {
-    return triageEvents(this.session, requests, { ...options, onAnswer: (event) => this.store.upsert(event) });
+    return triageIntoStore(this.session, this.store, requests, options);
   }
 
   dispose(): void {
