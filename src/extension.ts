@@ -49,10 +49,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<Servic
   onListenerError((error) => log.error(`A view failed to follow a change: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
   const sources = new EventSources();
   const indexes = new EntityIndexes(sources);
-  const view = new EventView(sources, (sourceId, event) => indexes.keysOf(sourceId, event.id), (filter, order) => {
-    void context.workspaceState.update(STORAGE_KEYS.filter, filter);
-    void context.workspaceState.update(STORAGE_KEYS.sortOrder, order);
-  });
+  const view = new EventView(
+    sources,
+    (sourceId, event) => indexes.keysOf(sourceId, event.id),
+    (filter, order) => {
+      void context.workspaceState.update(STORAGE_KEYS.filter, filter);
+      void context.workspaceState.update(STORAGE_KEYS.sortOrder, order);
+    },
+    (sourceId, key) => indexes.of(sourceId)?.events(key) ?? [],
+  );
   // Files are not reopened with the window: a saved filter naming one must not hide everything else.
   const savedFilter = keepSources(context.workspaceState.get<EventFilter>(STORAGE_KEYS.filter, {}), (id) => !isFileSourceId(id));
   view.restore(savedFilter, context.workspaceState.get<SortOrder>(STORAGE_KEYS.sortOrder, 'updated'));

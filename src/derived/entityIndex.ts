@@ -141,7 +141,13 @@ export class EntityIndex implements Disposable {
   keys(eventId: string): string[] {
     this.ensureBuilt();
     const slot = this.slotOf.get(eventId);
-    return slot === undefined ? [] : [...this.canonicalRecordsOf(slot)].map((record) => record.key);
+    if (slot === undefined) return [];
+    const keys: string[] = [];
+    for (const record of this.indexed[slot].records) {
+      const { key } = this.canonical(record);
+      if (!keys.includes(key)) keys.push(key);
+    }
+    return keys;
   }
 
   /** The entity a key names (a bare IP's host when it is aliased), as the index knows it. */

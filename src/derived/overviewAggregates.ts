@@ -163,8 +163,7 @@ function openEntitiesOf(events: readonly PtaEvent[], entitiesOf: (event: PtaEven
 /** The figures from each source's tally: the window's buckets are counted by binary search in the tallies' sorted times. */
 export function overviewOf(sources: readonly SourceFigures[], window: OverviewWindow): OverviewData {
   const lookbackDays = Math.min(MAX_LOOKBACK_DAYS, Math.max(1, Math.floor(window.lookbackDays) || 1));
-  const calendar = new ZonedCalendar(window.timeZone);
-  const frame = lookbackDays <= HOURLY_UP_TO_DAYS ? hourFrame(calendar, window.now, lookbackDays) : dayFrame(calendar, window.now, lookbackDays);
+  const { timeZone, frame } = frameFor(window.timeZone, window.now, lookbackDays);
   const windowEnd = frame[frame.length - 1].end;
   // Per bucket: open high, medium, low, then closed high, medium, low.
   const bucketCounts = new Int32Array(frame.length * 6);
@@ -228,7 +227,7 @@ export function overviewOf(sources: readonly SourceFigures[], window: OverviewWi
     openByBand: bands(openByBand, 0),
     timeline: {
       unit: lookbackDays <= HOURLY_UP_TO_DAYS ? 'hour' : 'day',
-      timeZone: calendar.timeZone,
+      timeZone,
       buckets: frame.map((b, i) => ({ ...b, open: bands(bucketCounts, i * 6), closed: bands(bucketCounts, i * 6 + 3) })),
       earlier,
       later,
@@ -243,6 +242,18 @@ export function overviewOf(sources: readonly SourceFigures[], window: OverviewWi
 }
 
 type BucketFrame = Pick<TimeBucket, 'key' | 'label' | 'start' | 'end'>;
+
+/** The last frame made: asked again within its newest bucket with the same zone and look-back, it is the same frame (Intl is slow). */
+let lastFrame: { zoneAsked: string | undefined; lookbackDays: number; timeZone: string; frame: readonly BucketFrame[] } | undefined;
+
+function frameFor(zoneAsked: string | undefined, now: number, lookbackDays: number): { timeZone: string; frame: readonly BucketFrame[] } {
+  const newest = lastFrame?.frame[lastFrame.frame.length - 1];
+  if (lastFrame && newest && lastFrame.zoneAsked === zoneAsked && lastFrame.lookbackDays === lookbackDays && now >= newest.start && now < newest.end) return lastFrame;
+  const calendar = new ZonedCalendar(zoneAsked);
+  const frame = lookbackDays <= HOURLY_UP_TO_DAYS ? hourFrame(calendar, now, lookbackDays) : dayFrame(calendar, now, lookbackDays);
+  lastFrame = { zoneAsked, lookbackDays, timeZone: calendar.timeZone, frame };
+  return lastFrame;
+}
 
 /** `days` local days ending with today's, oldest first. */
 function dayFrame(calendar: ZonedCalendar, now: number, days: number): BucketFrame[] {

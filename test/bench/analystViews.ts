@@ -31,7 +31,12 @@ export class AnalystViews {
     this.sourceId = source.id;
     this.sources.add(source);
     this.indexes = new EntityIndexes(this.sources);
-    this.view = new EventView(this.sources, (sourceId, event) => this.indexes.keysOf(sourceId, event.id));
+    this.view = new EventView(
+      this.sources,
+      (sourceId, event) => this.indexes.keysOf(sourceId, event.id),
+      () => undefined,
+      (sourceId, key) => this.indexes.of(sourceId)?.events(key) ?? [],
+    );
     this.indexes.onDidChange((sourceId) => this.view.entitiesChanged(sourceId));
     this.overview = new LiveOverview(this.sources, this.indexes);
     this.store.replaceAll(events);
