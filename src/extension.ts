@@ -31,6 +31,7 @@ import { VaultSources } from './sources/vault/vaultSources';
 import { STORAGE_KEYS } from './storageKeys';
 import { EventFilter, keepSources, SortOrder } from './store/eventFilter';
 import { EventView } from './store/eventView';
+import { SearchWarmer } from './store/searchWarmer';
 import { NewEventAlerts } from './sync/newEventAlerts';
 import { EventsTreeProvider } from './tree/eventsTreeProvider';
 import { EventsViewChrome } from './tree/eventsViewChrome';
@@ -61,6 +62,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Servic
   // Files are not reopened with the window: a saved filter naming one must not hide everything else.
   const savedFilter = keepSources(context.workspaceState.get<EventFilter>(STORAGE_KEYS.filter, {}), (id) => !isFileSourceId(id));
   view.restore(savedFilter, context.workspaceState.get<SortOrder>(STORAGE_KEYS.sortOrder, 'updated'));
+  const searchWarmer = new SearchWarmer(sources, view);
   const tree = new EventsTreeProvider(sources, view, indexes);
   const treeView = vscode.window.createTreeView<TreeNode>('cyberarkPta.events', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
   const passwords = new PasswordStore(context.secrets, (message) => {
@@ -99,6 +101,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Servic
     indexes,
     sources,
     view,
+    searchWarmer,
     new vscode.Disposable(indexes.onDidChange((sourceId) => view.entitiesChanged(sourceId)).dispose),
     panels,
     rawJson,

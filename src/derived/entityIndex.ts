@@ -238,8 +238,13 @@ export class EntityIndex implements Disposable {
     return found.sort(newestUpdateFirst);
   }
 
-  /** How many look-alikes an event has (0 for a closed one), remembered until the next change. */
+  /**
+   * How many look-alikes an event has (0 for a closed one), remembered until the next change. The
+   * tree asks for every row it draws: while the index is still being built it answers 0 rather
+   * than hold the host for the rest of the build, and the end of the build is a change.
+   */
   lookAlikeCount(eventId: string): number {
+    if (!this.built) return 0;
     let count = this.lookAlikeCounts.get(eventId);
     if (count === undefined) this.lookAlikeCounts.set(eventId, (count = this.lookAlikes(eventId).length));
     return count;

@@ -3,14 +3,11 @@ import { EventSources } from '../sources/eventSources';
 import { Emitter } from '../util/emitter';
 import { byScoreThenNewest, EventFilter, eventSearchText, filterMatcher, isFilterActive, showsSource, SortOrder } from './eventFilter';
 
-/** The longest the background building of search texts holds the host before it lets other work run. */
-const SLICE_MS = 20;
-
 /**
  * What the Events view shows: each source's events, filtered and sorted, computed once per
  * change of that source, the filter or the order, and then answered from memory. Search
- * strings are built in the background after a source is loaded (or on first need) and kept per
- * event object, so they go with it. A text filter that only grows (typing) narrows the lists it
+ * strings are built on first need (or ahead of it: see SearchWarmer) and kept per event object,
+ * so they go with it. A text filter that only grows (typing) narrows the lists it
  * had instead of every event. Fires `onDidChange` whenever what it shows may have changed.
  */
 export class EventView {
@@ -20,7 +17,6 @@ export class EventView {
   private readonly searchTexts = new WeakMap<PtaEvent, string>();
   /** The lists under the filter before the current one, while only the text grew since. */
   private narrowing: Map<string, Partial<Record<EventStatus, readonly PtaEvent[]>>> | undefined;
-  private readonly warming = new Map<string, { cancelled: boolean; done: Promise<void> }>();
   private readonly changeEmitter = new Emitter<void>();
   readonly onDidChange = this.changeEmitter.event;
 
@@ -31,10 +27,7 @@ export class EventView {
     /** The events of an entity, newest update first, a superset of those whose keys hold it: an entity filter then reads those instead of every event. */
     private readonly entityEventsOf?: (sourceId: string, key: string) => readonly PtaEvent[],
   ) {
-    sources.onDidChangeEvents(({ source, change }) => {
-      this.invalidate(source.id);
-      if (change.kind === 'reset') this.warmSearchTexts(source.id);
-    });
+    sources.onDidChangeEvents(({ source }) => this.invalidate(source.id));
     sources.onDidChangeSources(() => this.invalidate());
   }
 
@@ -129,36 +122,7 @@ export class EventView {
   }
 
   dispose(): void {
-    for (const warming of this.warming.values()) warming.cancelled = true;
     this.changeEmitter.dispose();
-  }
-
-  /** Builds the source's search texts a slice at a time, so the first keystroke of a text filter finds them ready. */
-  private warmSearchTexts(sourceId: string): void {
-    const previous = this.warming.get(sourceId);
-    if (previous) previous.cancelled = true;
-    const events = [...(this.sources.get(sourceId)?.store.all() ?? [])];
-    let next = 0;
-    let finished = () => {};
-    const warming = { cancelled: false, done: new Promise<void>((resolve) => (finished = resolve)) };
-    this.warming.set(sourceId, warming);
-    const slice = () => {
-      if (warming.cancelled) return finished();
-      const ends = performance.now() + SLICE_MS;
-      while (next < events.length) {
-        this.searchTextOf(events[next++]);
-        if ((next & 63) === 0 && performance.now() >= ends) break;
-      }
-      if (next < events.length) return void setImmediate(slice);
-      if (this.warming.get(sourceId) === warming) this.warming.delete(sourceId);
-      finished();
-    };
-    setImmediate(slice);
-  }
-
-  /** Resolves once the search texts of every loaded event are built. */
-  async whenSearchTextsReady(): Promise<void> {
-    await Promise.all([...this.warming.values()].map((warming) => warming.done));
   }
 
   private lookupsFor(sourceId: string) {

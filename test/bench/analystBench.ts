@@ -53,7 +53,7 @@ export async function measureAnalyst(): Promise<AnalystFigures> {
     const entityFilterChangeMs = measureChanges(views);
     views.view.setFilter({});
     // The analyst opens the text filter after the list is loaded: its search texts were built meanwhile.
-    await views.view.whenSearchTextsReady();
+    await views.searchWarmer.whenReady();
     const keystrokeMs = measureTyping(views);
     views.view.setFilter({});
     const closeAllPrepMs = await measureCloseAllPrep(raw);

@@ -4,6 +4,7 @@ import { PtaEvent } from '../../src/model/ptaEvent';
 import { EventSources } from '../../src/sources/eventSources';
 import { EventStore } from '../../src/store/eventStore';
 import { EventView } from '../../src/store/eventView';
+import { SearchWarmer } from '../../src/store/searchWarmer';
 import { StoreSource } from '../support/storeSource';
 
 const LOOKBACK_DAYS = 60;
@@ -15,7 +16,7 @@ class TriageSource extends StoreSource {
 
 /**
  * The extension's views over one vault, wired as extension.ts wires them, minus VS Code: the store,
- * the entity index, the Events view's lists (entity filter from the index), the Overview's figures.
+ * the entity index, the Events view's lists (entity filter from the index) with their search texts built after a load, the Overview's figures.
  * catchUp() is what VS Code asks of them after a change before every view is current.
  */
 export class AnalystViews {
@@ -24,6 +25,7 @@ export class AnalystViews {
   readonly indexes: EntityIndexes;
   readonly view: EventView;
   readonly overview: LiveOverview;
+  readonly searchWarmer: SearchWarmer;
   readonly sourceId: string;
 
   constructor(events: readonly PtaEvent[]) {
@@ -39,6 +41,7 @@ export class AnalystViews {
     );
     this.indexes.onDidChange((sourceId) => this.view.entitiesChanged(sourceId));
     this.overview = new LiveOverview(this.sources, this.indexes);
+    this.searchWarmer = new SearchWarmer(this.sources, this.view);
     this.store.replaceAll(events);
   }
 
@@ -63,6 +66,7 @@ export class AnalystViews {
   }
 
   dispose(): void {
+    this.searchWarmer.dispose();
     this.overview.dispose();
     this.view.dispose();
     this.indexes.dispose();

@@ -58,7 +58,8 @@ describe('Upkeep after small changes at scale', () => {
     assert.deepEqual(store.list('CLOSED').map((e) => e.id), again.list('CLOSED').map((e) => e.id));
   });
 
-  it('keeps the entity ranking and each event\'s keys equal to an index built again', async () => {
+  it('keeps the entity ranking and each event\'s keys equal to an index built again', async function () {
+    this.timeout(20_000);
     const store = new EventStore();
     store.replaceAll(events());
     const index = new EntityIndex(store);
@@ -74,7 +75,8 @@ describe('Upkeep after small changes at scale', () => {
     again.dispose();
   });
 
-  it('builds the index in the background, taking in a change that arrives during the build', async () => {
+  it('builds the index in the background, taking in a change that arrives during the build', async function () {
+    this.timeout(20_000);
     const store = new EventStore();
     const index = new EntityIndex(store);
     store.replaceAll(events());
@@ -99,7 +101,8 @@ describe('Upkeep after small changes at scale', () => {
     assert.deepEqual(kept, counted);
   });
 
-  it('narrows a growing text filter to the same lists as filtering every event, in either order', () => {
+  it('narrows a growing text filter to the same lists as filtering every event, in either order', function () {
+    this.timeout(20_000);
     const store = new EventStore();
     store.replaceAll(events());
     const sources = new EventSources();
@@ -109,14 +112,16 @@ describe('Upkeep after small changes at scale', () => {
     const keysOf = (_: string, event: PtaEvent) => index.keys(event.id);
     const byEntity = new EventView(sources, keysOf, () => undefined, (_, key) => index.events(key));
     const [busiest] = index.ranking({ kind: 'host', limit: 1 });
+    const reference = new EventView(sources, () => []);
     for (const order of ['updated', 'score'] as const) {
       typing.setSortOrder(order);
+      reference.setSortOrder(order);
       for (const text of ['a', 'ad', 'adm', 'admi', 'x', 'xa']) {
         typing.setFilter({ text }, { transient: true });
-        const once = new EventView(sources, () => []);
-        once.setSortOrder(order);
-        once.setFilter({ text });
-        for (const status of ['OPEN', 'CLOSED'] as const) assert.deepEqual(typing.list('vault:test', status), once.list('vault:test', status), `${order} ${text}`);
+        // From no filter: every event is tried.
+        reference.setFilter({});
+        reference.setFilter({ text });
+        for (const status of ['OPEN', 'CLOSED'] as const) assert.deepEqual(typing.list('vault:test', status), reference.list('vault:test', status), `${order} ${text}`);
       }
       const filter: EventFilter = { entity: { ...busiest.entity, sourceId: 'vault:test' }, minScore: 20 };
       byEntity.setSortOrder(order);
