@@ -29,7 +29,16 @@ export interface AnalystFigures {
   /** The entity index after a full load: the whole build, and the longest stretch the host could not run anything else. */
   indexBuildMs: number;
   indexLongestSliceMs: number;
-  bulk: { events: number; latencyMs: number; loadedMs: number; aloneMs: number; ratio: number };
+  bulk: {
+    events: number;
+    latencyMs: number;
+    loadedMs: number;
+    aloneMs: number;
+    ratio: number;
+    /** Events not closed in either run (the machine dropping a connection, for instance), with the first reason given. */
+    notClosed: number;
+    firstProblem?: string;
+  };
   /** A full load over HTTP: until the Open group's first page could be shown, and until the end. */
   firstRows: { firstRowsMs: number; fullLoadMs: number; share: number };
 }
@@ -182,6 +191,8 @@ async function measureBulkAtScale(raw: readonly RawEvent[]): Promise<AnalystFigu
   await sim.start();
   try {
     const { session } = await signedInSession(sim, 600);
+    let notClosed = 0;
+    let firstProblem: string | undefined;
     const closeAll = async (loaded: readonly RawEvent[]) => {
       sim.setEvents(open);
       const views = new AnalystViews(loaded.map((e) => normalizeEvent(e)!));
@@ -198,7 +209,10 @@ async function measureBulkAtScale(raw: readonly RawEvent[]): Promise<AnalystFigu
       try {
         const targets = open.map((e) => views.store.get(e.id)!);
         const { ms, value } = await timeAsync(() => triageIntoStore(session, views.store, closeRequests(targets, 'NOTREAL', 'bench'), { concurrency: BULK_CONCURRENCY.default }));
-        if (value.succeeded.length !== BULK_EVENTS) throw new Error(`closed ${value.succeeded.length} of ${BULK_EVENTS}`);
+        notClosed += BULK_EVENTS - value.succeeded.length;
+        firstProblem ??= [...value.failed, ...value.outcomeUnknown][0]?.message;
+        // A few lost to the machine leave the comparison fair; more would not.
+        if (value.succeeded.length < BULK_EVENTS * 0.99) throw new Error(`closed ${value.succeeded.length} of ${BULK_EVENTS}: ${firstProblem}`);
         return ms;
       } finally {
         views.dispose();
@@ -206,7 +220,7 @@ async function measureBulkAtScale(raw: readonly RawEvent[]): Promise<AnalystFigu
     };
     const aloneMs = await closeAll(open);
     const loadedMs = await closeAll(raw);
-    return { events: BULK_EVENTS, latencyMs: BULK_LATENCY_MS, loadedMs, aloneMs, ratio: loadedMs / aloneMs };
+    return { events: BULK_EVENTS, latencyMs: BULK_LATENCY_MS, loadedMs, aloneMs, ratio: loadedMs / aloneMs, notClosed, firstProblem };
   } finally {
     await sim.stop();
   }

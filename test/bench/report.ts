@@ -203,7 +203,8 @@ export function printReport(results: BenchResults): void {
 function describeAnalyst(a: AnalystFigures): string {
   return (
     `At ${a.events.toLocaleString('en-US')} events: keystrokes ${a.keystrokeMs.map(ms).join(', ')}; entity index built in ${ms(a.indexBuildMs)}, longest hold ${ms(a.indexLongestSliceMs)}; ` +
-    `bulk close of ${a.bulk.events.toLocaleString('en-US')} ${(a.bulk.loadedMs / 1000).toFixed(2)} s with 50k loaded, ${(a.bulk.aloneMs / 1000).toFixed(2)} s alone; ` +
+    `bulk close of ${a.bulk.events.toLocaleString('en-US')} ${(a.bulk.loadedMs / 1000).toFixed(2)} s with 50k loaded, ${(a.bulk.aloneMs / 1000).toFixed(2)} s alone` +
+    `${a.bulk.notClosed > 0 ? ` (${a.bulk.notClosed} not closed: ${a.bulk.firstProblem})` : ''}; ` +
     `first rows after ${ms(a.firstRows.firstRowsMs)} of a ${ms(a.firstRows.fullLoadMs)} load.`
   );
 }
