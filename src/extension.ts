@@ -30,6 +30,7 @@ import { VaultSources } from './sources/vault/vaultSources';
 import { STORAGE_KEYS } from './storageKeys';
 import { EventFilter, SortOrder } from './store/eventFilter';
 import { EventView } from './store/eventView';
+import { SearchWarmer } from './store/searchWarmer';
 import { NewEventAlerts } from './sync/newEventAlerts';
 import { EventsTreeProvider } from './tree/eventsTreeProvider';
 import { EventsViewChrome } from './tree/eventsViewChrome';
@@ -48,11 +49,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<Servic
   onListenerError((error) => log.error(`A view failed to follow a change: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
   const sources = new EventSources();
   const indexes = new EntityIndexes(sources);
-  const view = new EventView(sources, (sourceId, event) => indexes.keysOf(sourceId, event.id), (filter, order) => {
-    void context.workspaceState.update(STORAGE_KEYS.filter, filter);
-    void context.workspaceState.update(STORAGE_KEYS.sortOrder, order);
-  });
+  const view = new EventView(
+    sources,
+    (sourceId, event) => indexes.keysOf(sourceId, event.id),
+    (filter, order) => {
+      void context.workspaceState.update(STORAGE_KEYS.filter, filter);
+      void context.workspaceState.update(STORAGE_KEYS.sortOrder, order);
+    },
+    (sourceId, key) => indexes.of(sourceId)?.events(key) ?? [],
+  );
   view.restore(context.workspaceState.get<EventFilter>(STORAGE_KEYS.filter, {}), context.workspaceState.get<SortOrder>(STORAGE_KEYS.sortOrder, 'updated'));
+  const searchWarmer = new SearchWarmer(sources, view);
   const tree = new EventsTreeProvider(sources, view, indexes);
   const treeView = vscode.window.createTreeView<TreeNode>('cyberarkPta.events', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
   const passwords = new PasswordStore(context.secrets, (message) => {
@@ -98,6 +105,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Servic
     sources,
     view,
     new vscode.Disposable(missingSourcesWatch.dispose),
+    searchWarmer,
     new vscode.Disposable(indexes.onDidChange((sourceId) => view.entitiesChanged(sourceId)).dispose),
     panels,
     rawJson,

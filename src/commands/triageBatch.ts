@@ -7,7 +7,7 @@ import { VaultSource } from '../sources/vault/vaultSource';
 import { Services } from '../services';
 import { BulkProgress } from '../triage/bulkRunner';
 import { hasUnchangedEvents, SummaryExtras, TriageAction, triageReport, triageSummary } from '../triage/bulkReport';
-import { combineOutcomes, TriageOutcome, TriageRequest } from '../triage/bulkTriage';
+import { combineOutcomes, eventsBySource, TriageOutcome, TriageRequest } from '../triage/bulkTriage';
 import { InFlightTriage } from '../triage/inFlight';
 import { planUndo } from '../triage/undoPlan';
 import * as inertWindow from '../ui/inertWindow';
@@ -92,13 +92,7 @@ export class TriageBatches {
 
   /** The chosen events by vault, in the order given; the targets were chosen as needing triage, which only vaults can do. */
   byVault(events: readonly SourcedEvent[], toRequests: (events: PtaEvent[]) => TriageRequest[]): VaultRequests[] {
-    const groups = new Map<string, PtaEvent[]>();
-    for (const { source, event } of events) {
-      const group = groups.get(source.id);
-      if (group) group.push(event);
-      else groups.set(source.id, [event]);
-    }
-    return [...groups].map(([sourceId, list]) => {
+    return [...eventsBySource(events)].map(([sourceId, list]) => {
       const vault = this.services.vaults.get(sourceId);
       if (!vault) throw new Error(`${sourceId} cannot change events.`);
       return { vault, requests: toRequests(list) };

@@ -63,6 +63,8 @@ interface IndexedEvent {
 }
 
 const NO_EVENT = -1;
+/** The longest the background build holds the host before it lets other work run. */
+const SLICE_MS = 20;
 
 /**
  * Entities of the events of one event source, and the events of each entity, kept up to date
@@ -81,6 +83,8 @@ export class EntityIndex implements Disposable {
   private readonly indexed: IndexedEvent[] = [];
   private readonly columns = new SlotColumns();
   private rankingCache: readonly EntityWithStats[] | undefined;
+  /** Each canonical record's totals over every loaded event, until a change touches it: a change costs its own entities, not a full ranking. */
+  private readonly totals = new Map<EntityRecord, EntityStats>();
   /** lookAlikeCount's answers until the next change: the tree asks for every row it draws. */
   private readonly lookAlikeCounts = new Map<string, number>();
   private readonly subscription: Disposable;
@@ -88,16 +92,31 @@ export class EntityIndex implements Disposable {
   /** Fires after the index has taken a store change in. */
   readonly onDidChange = this.changeEmitter.event;
 
-  /** Built on the first question after a reset, not on the reset itself: a load does not wait for it. */
+  /**
+   * After a reset the index is built in the background, SLICE_MS at a time, so a load never holds
+   * the host for the whole build; a question before the end finishes it at once.
+   */
   private built = false;
+  /** The events of the reset still to index, and the generation of the build taking them. */
+  private pending: PtaEvent[] = [];
+  private pendingAt = 0;
+  private generation = 0;
+  private readonly builtWaiters: Array<() => void> = [];
 
   constructor(private readonly store: EventStore) {
     this.subscription = store.onDidChange((change) => this.apply(change));
+    this.startBuild();
   }
 
   dispose(): void {
+    this.generation++;
     this.subscription.dispose();
     this.changeEmitter.dispose();
+  }
+
+  /** Resolves once every loaded event is indexed. */
+  whenBuilt(): Promise<void> {
+    return this.built ? Promise.resolve() : new Promise((resolve) => this.builtWaiters.push(resolve));
   }
 
   /** The event's entities, bare IPs joined to their hosts; empty for an unknown id. */
@@ -116,6 +135,19 @@ export class EntityIndex implements Disposable {
       byKey.set(entity.key, held ? { ...held, side: joinSides(held.side, entity.side) } : entity);
     }
     return [...byKey.values()];
+  }
+
+  /** The keys of the event's entities, bare IPs joined to their hosts, as entities() gives them (in another order); empty for an unknown id. */
+  keys(eventId: string): string[] {
+    this.ensureBuilt();
+    const slot = this.slotOf.get(eventId);
+    if (slot === undefined) return [];
+    const keys: string[] = [];
+    for (const record of this.indexed[slot].records) {
+      const { key } = this.canonical(record);
+      if (!keys.includes(key)) keys.push(key);
+    }
+    return keys;
   }
 
   /** The entity a key names (a bare IP's host when it is aliased), as the index knows it. */
@@ -206,8 +238,13 @@ export class EntityIndex implements Disposable {
     return found.sort(newestUpdateFirst);
   }
 
-  /** How many look-alikes an event has (0 for a closed one), remembered until the next change. */
+  /**
+   * How many look-alikes an event has (0 for a closed one), remembered until the next change. The
+   * tree asks for every row it draws: while the index is still being built it answers 0 rather
+   * than hold the host for the rest of the build, and the end of the build is a change.
+   */
   lookAlikeCount(eventId: string): number {
+    if (!this.built) return 0;
     let count = this.lookAlikeCounts.get(eventId);
     if (count === undefined) this.lookAlikeCounts.set(eventId, (count = this.lookAlikes(eventId).length));
     return count;
@@ -220,12 +257,40 @@ export class EntityIndex implements Disposable {
    */
   ranking(options: RankingOptions = {}): EntityWithStats[] {
     this.ensureBuilt();
-    const ranked = options.within ? this.rank(options.within) : (this.rankingCache ??= this.rank(undefined));
+    const ranked = options.within ? this.rank(options.within) : (this.rankingCache ??= this.rankAll());
     const ofKind = options.kind ? ranked.filter((r) => r.entity.kind === options.kind) : ranked;
     return ofKind.slice(0, options.limit ?? ofKind.length);
   }
 
-  private rank(within: Iterable<PtaEvent> | undefined): EntityWithStats[] {
+  /** Every entity with its totals over every loaded event: recounted only for the entities a change touched. */
+  private rankAll(): EntityWithStats[] {
+    const ranked: EntityWithStats[] = [];
+    for (const record of this.records.values()) {
+      if (this.canonical(record) !== record) continue;
+      let total = this.totals.get(record);
+      if (!total) this.totals.set(record, (total = this.count(record)));
+      if (total.open + total.closed > 0) ranked.push({ entity: this.entityOf(record), ...total });
+    }
+    return ranked.sort(byOpenRisk);
+  }
+
+  private count(record: EntityRecord): EntityStats {
+    const { open, score } = this.columns;
+    let opened = 0;
+    let closed = 0;
+    let highestOpenScore: number | undefined;
+    this.visitEvents(record, (slot) => {
+      if (!open[slot]) {
+        closed++;
+      } else {
+        opened++;
+        if (highestOpenScore === undefined || score[slot] > highestOpenScore) highestOpenScore = score[slot];
+      }
+    });
+    return { open: opened, closed, highestOpenScore };
+  }
+
+  private rank(within: Iterable<PtaEvent>): EntityWithStats[] {
     const totals = new Map<EntityRecord, { open: number; closed: number; highestOpenScore?: number }>();
     const { open, score } = this.columns;
     const count = (slot: number) => {
@@ -240,13 +305,9 @@ export class EntityIndex implements Disposable {
         }
       }
     };
-    if (within) {
-      for (const event of within) {
-        const slot = this.slotOf.get(event.id);
-        if (slot !== undefined) count(slot);
-      }
-    } else {
-      for (let slot = 0; slot < this.indexed.length; slot++) count(slot);
+    for (const event of within) {
+      const slot = this.slotOf.get(event.id);
+      if (slot !== undefined) count(slot);
     }
     return [...totals]
       .map(([record, { open, closed, highestOpenScore }]) => ({ entity: this.entityOf(record), open, closed, highestOpenScore }))
@@ -259,8 +320,11 @@ export class EntityIndex implements Disposable {
       this.slotOf.clear();
       this.indexed.length = 0;
       this.columns.clear();
+      this.totals.clear();
       this.built = false;
-    } else if (this.built) {
+      this.startBuild();
+    } else {
+      // During a build too: the build then skips what is indexed already.
       for (const event of change.added) this.put(event);
       for (const event of change.updated) this.put(event);
     }
@@ -269,10 +333,44 @@ export class EntityIndex implements Disposable {
     this.changeEmitter.fire();
   }
 
+  private startBuild(): void {
+    const generation = ++this.generation;
+    this.pending = [...this.store.all()];
+    this.pendingAt = 0;
+    if (this.pending.length === 0) {
+      this.finishBuild();
+      return;
+    }
+    const slice = () => {
+      if (generation !== this.generation || this.built) return;
+      const ends = performance.now() + SLICE_MS;
+      while (this.pendingAt < this.pending.length) {
+        this.putPending(this.pending[this.pendingAt++]);
+        if ((this.pendingAt & 63) === 0 && performance.now() >= ends) break;
+      }
+      if (this.pendingAt < this.pending.length) setImmediate(slice);
+      else {
+        this.finishBuild();
+        this.changeEmitter.fire();
+      }
+    };
+    setImmediate(slice);
+  }
+
+  private putPending(event: PtaEvent): void {
+    if (!this.slotOf.has(event.id)) this.put(event);
+  }
+
+  private finishBuild(): void {
+    this.pending = [];
+    this.built = true;
+    for (const resolve of this.builtWaiters.splice(0)) resolve();
+  }
+
   private ensureBuilt(): void {
     if (this.built) return;
-    for (const event of this.store.all()) this.put(event);
-    this.built = true;
+    while (this.pendingAt < this.pending.length) this.putPending(this.pending[this.pendingAt++]);
+    this.finishBuild();
   }
 
   /** Indexes a new event, or takes a held event's new version in, touching the buckets only when its entities changed. */
@@ -285,16 +383,30 @@ export class EntityIndex implements Disposable {
       this.indexed.push({ event, records, aliases });
       this.columns.set(newSlot, event);
       this.link(newSlot, records, aliases);
+      this.forgetTotals(records, aliases);
       return;
     }
     const held = this.indexed[slot];
     held.event = event;
     this.columns.set(slot, event);
+    this.forgetTotals(held.records, held.aliases);
     if (sameRecords(held.records, records) && sameRecords(held.aliases, aliases)) return;
     this.unlink(slot, held.records, held.aliases);
     held.records = records;
     held.aliases = aliases;
     this.link(slot, records, aliases);
+    this.forgetTotals(records, aliases);
+  }
+
+  /** Drops the totals an event's records feed, through any bare IP that names a host (before and after the change: called on both sides). */
+  private forgetTotals(records: readonly EntityRecord[], aliases: readonly EntityRecord[]): void {
+    if (this.totals.size === 0) return;
+    for (const record of [...records, ...aliases]) {
+      this.totals.delete(record);
+      this.totals.delete(this.canonical(record));
+      for (const named of record.names?.keys() ?? []) this.totals.delete(named);
+      for (const ip of record.ips ?? []) this.totals.delete(ip);
+    }
   }
 
   private recordsFor(entities: readonly Entity[]): { records: EntityRecord[]; aliases: EntityRecord[] } {

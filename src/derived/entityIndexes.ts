@@ -21,7 +21,7 @@ export class EntityIndexes {
 
   /** The entity keys of an event, as its source's index knows them (bare IPs joined to their host). */
   keysOf(sourceId: string, eventId: string): string[] {
-    return this.of(sourceId)?.entities(eventId).map((e) => e.key) ?? [];
+    return this.of(sourceId)?.keys(eventId) ?? [];
   }
 
   dispose(): void {

@@ -2,6 +2,7 @@ import type { Entity, EntityKind } from '../model/entities';
 import { displayText, formatScore, readableCloseReason, readableEventType, RiskBand, riskBand } from '../model/format';
 import type { PtaEvent } from '../model/ptaEvent';
 import { formatDuration } from './durationText';
+import { countBelow, SourceTally } from './overviewTally';
 import { addDays, HOUR_MS, isoDate, isoOffset, ZonedCalendar } from './zonedCalendar';
 
 /**
@@ -116,62 +117,85 @@ const MAX_LOOKBACK_DAYS = 3650;
 const HOURLY_UP_TO_DAYS = 2;
 const NOT_GIVEN = 'Not given';
 
-const BAND_INDEX: Record<RiskBand, number> = { high: 0, medium: 1, low: 2 };
+/** One source's counts and its entities with open events, as overviewOf takes them. */
+export interface SourceFigures {
+  readonly id: string;
+  readonly label: string;
+  readonly tally: SourceTally;
+  /** Each entity with open events once, with their count and highest score. */
+  readonly openEntities: Iterable<OpenEntity>;
+}
 
+export interface OpenEntity {
+  readonly entity: Entity;
+  readonly openCount: number;
+  readonly maxOpenScore: number;
+}
+
+export type OverviewWindow = Pick<OverviewInput, 'now' | 'lookbackDays' | 'timeZone' | 'topCount'>;
+
+/** Every figure from the events themselves: one pass per source. */
 export function computeOverview(input: OverviewInput): OverviewData {
-  const lookbackDays = Math.min(MAX_LOOKBACK_DAYS, Math.max(1, Math.floor(input.lookbackDays) || 1));
-  const calendar = new ZonedCalendar(input.timeZone);
-  const frame = lookbackDays <= HOURLY_UP_TO_DAYS ? hourFrame(calendar, input.now, lookbackDays) : dayFrame(calendar, input.now, lookbackDays);
-  const starts = frame.map((b) => b.start);
-  const windowStart = starts[0];
+  const figures = input.sources.map((source) => {
+    const events = [...source.events];
+    return { id: source.id, label: source.label, tally: SourceTally.of(events), openEntities: openEntitiesOf(events, (event) => input.entitiesOf(event, source.id)) };
+  });
+  return overviewOf(figures, input);
+}
+
+/** The entities of the open events, each key once, with the first entity seen for it. */
+function openEntitiesOf(events: readonly PtaEvent[], entitiesOf: (event: PtaEvent) => readonly Entity[]): OpenEntity[] {
+  const entities = new Map<string, { entity: Entity; openCount: number; maxOpenScore: number }>();
+  for (const event of events) {
+    if (event.status !== 'OPEN') continue;
+    for (const entity of entitiesOf(event)) {
+      const held = entities.get(entity.key);
+      if (!held) entities.set(entity.key, { entity, openCount: 1, maxOpenScore: event.score });
+      else {
+        held.openCount++;
+        if (event.score > held.maxOpenScore) held.maxOpenScore = event.score;
+      }
+    }
+  }
+  return [...entities.values()];
+}
+
+/** The figures from each source's tally: the window's buckets are counted by binary search in the tallies' sorted times. */
+export function overviewOf(sources: readonly SourceFigures[], window: OverviewWindow): OverviewData {
+  const lookbackDays = Math.min(MAX_LOOKBACK_DAYS, Math.max(1, Math.floor(window.lookbackDays) || 1));
+  const { timeZone, frame } = frameFor(window.timeZone, window.now, lookbackDays);
   const windowEnd = frame[frame.length - 1].end;
   // Per bucket: open high, medium, low, then closed high, medium, low.
   const bucketCounts = new Int32Array(frame.length * 6);
   const openByBand = new Int32Array(3);
   const types = new Map<string, { open: number; closed: number }>();
   const rawReasons = new Map<string | undefined, number>();
-  const closeDurations: number[] = [];
   const entityRanks: EntityRank[] = [];
-  const sources: SourceCount[] = [];
+  const counts: SourceCount[] = [];
   let earlier = 0;
   let later = 0;
   let total = 0;
 
-  for (const source of input.sources) {
-    const sourceBands = new Int32Array(3);
-    const entities = new Map<string, { entity: Entity; openCount: number; maxOpenScore: number }>();
-    let sourceClosed = 0;
-    for (const event of source.events) {
-      const open = event.status === 'OPEN';
-      const band = BAND_INDEX[riskBand(event.score)];
-      const when = event.createTime ?? event.lastUpdateTime;
-      if (when < windowStart) earlier++;
-      else if (when >= windowEnd) later++;
-      else bucketCounts[bucketIndex(starts, when) * 6 + (open ? 0 : 3) + band]++;
-
-      let typeCount = types.get(event.type);
-      if (!typeCount) types.set(event.type, (typeCount = { open: 0, closed: 0 }));
-      if (open) {
-        typeCount.open++;
-        sourceBands[band]++;
-        for (const entity of input.entitiesOf(event, source.id)) {
-          const held = entities.get(entity.key);
-          if (!held) entities.set(entity.key, { entity, openCount: 1, maxOpenScore: event.score });
-          else {
-            held.openCount++;
-            if (event.score > held.maxOpenScore) held.maxOpenScore = event.score;
-          }
-        }
-      } else {
-        typeCount.closed++;
-        sourceClosed++;
-        rawReasons.set(event.closeReason, (rawReasons.get(event.closeReason) ?? 0) + 1);
-        if (event.createTime !== undefined && event.lastUpdateTime >= event.createTime) closeDurations.push(event.lastUpdateTime - event.createTime);
+  for (const { id, label, tally, openEntities } of sources) {
+    tally.times.forEach((times, list) => {
+      const below = frame.map((bucket) => countBelow(times, bucket.start));
+      below.push(countBelow(times, windowEnd));
+      earlier += below[0];
+      later += times.length - below[frame.length];
+      for (let i = 0; i < frame.length; i++) bucketCounts[i * 6 + list] += below[i + 1] - below[i];
+    });
+    for (const [type, count] of tally.types) {
+      const held = types.get(type);
+      if (!held) types.set(type, { ...count });
+      else {
+        held.open += count.open;
+        held.closed += count.closed;
       }
     }
-    for (const { entity, openCount, maxOpenScore } of entities.values()) {
+    for (const [reason, count] of tally.reasons) rawReasons.set(reason, (rawReasons.get(reason) ?? 0) + count);
+    for (const { entity, openCount, maxOpenScore } of openEntities) {
       entityRanks.push({
-        sourceId: source.id,
+        sourceId: id,
         kind: entity.kind,
         key: entity.key,
         label: displayText(entity.label, 80),
@@ -181,10 +205,11 @@ export function computeOverview(input: OverviewInput): OverviewData {
         scoreText: formatScore(maxOpenScore),
       });
     }
+    const sourceBands = tally.openByBand;
     const sourceOpen = sourceBands[0] + sourceBands[1] + sourceBands[2];
     for (let i = 0; i < 3; i++) openByBand[i] += sourceBands[i];
-    total += sourceOpen + sourceClosed;
-    sources.push({ id: source.id, label: displayText(source.label, 80), open: sourceOpen, closed: sourceClosed, openByBand: bands(sourceBands, 0) });
+    total += sourceOpen + tally.closed;
+    counts.push({ id, label: displayText(label, 80), open: sourceOpen, closed: tally.closed, openByBand: bands(sourceBands, 0) });
   }
 
   const open = openByBand[0] + openByBand[1] + openByBand[2];
@@ -192,8 +217,9 @@ export function computeOverview(input: OverviewInput): OverviewData {
     .map(([type, counts]) => ({ type, label: displayText(readableEventType(type), 80), ...counts }))
     .sort((a, b) => b.open + b.closed - (a.open + a.closed) || compareText(a.label, b.label));
   const beyond = sortedTypes.slice(TYPE_LIMIT);
+  const closeDurations = sources.length === 1 ? sources[0].tally.closeDurations : sources.flatMap((s) => s.tally.closeDurations).sort((a, b) => a - b);
   return {
-    now: input.now,
+    now: window.now,
     lookbackDays,
     total,
     open,
@@ -201,21 +227,33 @@ export function computeOverview(input: OverviewInput): OverviewData {
     openByBand: bands(openByBand, 0),
     timeline: {
       unit: lookbackDays <= HOURLY_UP_TO_DAYS ? 'hour' : 'day',
-      timeZone: calendar.timeZone,
+      timeZone,
       buckets: frame.map((b, i) => ({ ...b, open: bands(bucketCounts, i * 6), closed: bands(bucketCounts, i * 6 + 3) })),
       earlier,
       later,
     },
     types: sortedTypes.slice(0, TYPE_LIMIT),
     otherTypes: { types: beyond.length, events: beyond.reduce((sum, t) => sum + t.open + t.closed, 0) },
-    topEntities: topEntities(entityRanks, input.topCount ?? DEFAULT_TOP_COUNT),
+    topEntities: topEntities(entityRanks, window.topCount ?? DEFAULT_TOP_COUNT),
     closedByReason: reasonCounts(rawReasons),
     closeTime: closeTime(closeDurations),
-    sources,
+    sources: counts,
   };
 }
 
 type BucketFrame = Pick<TimeBucket, 'key' | 'label' | 'start' | 'end'>;
+
+/** The last frame made: asked again within its newest bucket with the same zone and look-back, it is the same frame (Intl is slow). */
+let lastFrame: { zoneAsked: string | undefined; lookbackDays: number; timeZone: string; frame: readonly BucketFrame[] } | undefined;
+
+function frameFor(zoneAsked: string | undefined, now: number, lookbackDays: number): { timeZone: string; frame: readonly BucketFrame[] } {
+  const newest = lastFrame?.frame[lastFrame.frame.length - 1];
+  if (lastFrame && newest && lastFrame.zoneAsked === zoneAsked && lastFrame.lookbackDays === lookbackDays && now >= newest.start && now < newest.end) return lastFrame;
+  const calendar = new ZonedCalendar(zoneAsked);
+  const frame = lookbackDays <= HOURLY_UP_TO_DAYS ? hourFrame(calendar, now, lookbackDays) : dayFrame(calendar, now, lookbackDays);
+  lastFrame = { zoneAsked, lookbackDays, timeZone: calendar.timeZone, frame };
+  return lastFrame;
+}
 
 /** `days` local days ending with today's, oldest first. */
 function dayFrame(calendar: ZonedCalendar, now: number, days: number): BucketFrame[] {
@@ -248,18 +286,6 @@ function hourFrame(calendar: ZonedCalendar, now: number, days: number): BucketFr
   return frame;
 }
 
-/** The last bucket whose start is at or before `when` (the caller has checked the window). */
-function bucketIndex(starts: readonly number[], when: number): number {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if (starts[middle] <= when) low = middle;
-    else high = middle - 1;
-  }
-  return low;
-}
-
 function bands(counts: Int32Array, offset: number): BandCounts {
   return { high: counts[offset], medium: counts[offset + 1], low: counts[offset + 2] };
 }
@@ -284,9 +310,9 @@ function reasonCounts(rawReasons: Map<string | undefined, number>): ReasonCount[
   return [...byLabel].map(([label, count]) => ({ label, count })).sort((a, b) => b.count - a.count || compareText(a.label, b.label));
 }
 
-function closeTime(durations: number[]): OverviewData['closeTime'] {
-  if (durations.length === 0) return { medianMs: undefined, medianText: undefined, sampleCount: 0 };
-  const sorted = Float64Array.from(durations).sort();
+/** `sorted`: ascending. */
+function closeTime(sorted: readonly number[]): OverviewData['closeTime'] {
+  if (sorted.length === 0) return { medianMs: undefined, medianText: undefined, sampleCount: 0 };
   const middle = sorted.length >> 1;
   const medianMs = sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
   return { medianMs, medianText: formatDuration(medianMs), sampleCount: sorted.length };

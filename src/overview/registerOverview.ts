@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { readSettings } from '../config';
+import { LiveOverview } from '../derived/liveOverview';
 import { computeOverview, OverviewData, OverviewInput } from '../derived/overviewAggregates';
 import { Services } from '../services';
 import { EventFilter } from '../store/eventFilter';
@@ -15,6 +16,9 @@ import { OverviewViewProvider } from './overviewView';
  */
 export function registerOverview(services: Omit<Services, 'overview' | 'entities'>): { provider: OverviewViewProvider; disposables: vscode.Disposable[] } {
   const { sources, view, indexes } = services;
+  const live = new LiveOverview(sources, indexes);
+  const data = (): OverviewData | undefined => live.data({ now: Date.now(), lookbackDays: readSettings().lookbackDays });
+  // The shift report's scope differs from the view's (an event a file repeats counts once): computed at each copy.
   const overviewOf = (shown: OverviewInput['sources']): OverviewData =>
     computeOverview({
       sources: shown,
@@ -22,10 +26,6 @@ export function registerOverview(services: Omit<Services, 'overview' | 'entities
       lookbackDays: readSettings().lookbackDays,
       entitiesOf: (event, sourceId) => indexes.of(sourceId)?.entities(event.id) ?? [],
     });
-  const data = (): OverviewData | undefined => {
-    const all = sources.all().filter((s) => s.state.kind === 'loaded' || s.state.kind === 'stale');
-    return all.length === 0 ? undefined : overviewOf(all.map((s) => ({ id: s.id, label: s.label, events: s.store.all() })));
-  };
   const provider = new OverviewViewProvider({
     mediaRoot: vscode.Uri.joinPath(services.context.extensionUri, 'media'),
     data,
@@ -37,6 +37,7 @@ export function registerOverview(services: Omit<Services, 'overview' | 'entities
     applyFilter: (request) => view.setFilter(filterFor(view.currentFilter, request)),
   });
   const disposables = [
+    live,
     provider,
     vscode.window.registerWebviewViewProvider(OverviewViewProvider.viewId, provider),
     registerCopyShiftReport({

@@ -56,31 +56,42 @@ export function showsSource(filter: EventFilter, sourceId: string): boolean {
 }
 
 export function matchesFilter(event: PtaEvent, filter: EventFilter, lookups: FilterLookups): boolean {
-  if (filter.status && event.status !== filter.status) return false;
-  if (filter.minScore !== undefined && event.score < filter.minScore) return false;
-  if (filter.band && riskBand(event.score) !== filter.band) return false;
-  if (filter.created) {
-    const created = event.createTime ?? event.lastUpdateTime;
-    if (created < filter.created.from || created >= filter.created.to) return false;
-  }
-  if (filter.types && filter.types.length > 0 && !filter.types.includes(event.type)) return false;
-  if (filter.entity && !lookups.entityKeys(event).includes(filter.entity.key)) return false;
+  return filterMatcher(filter, lookups)(event);
+}
+
+/** matchesFilter for one filter and many events: what does not depend on the event is worked out once. */
+export function filterMatcher(filter: EventFilter, lookups: FilterLookups): (event: PtaEvent) => boolean {
   const needle = filter.text?.trim().toLowerCase();
-  return !needle || lookups.searchText(event).includes(needle);
+  const types = filter.types && filter.types.length > 0 ? filter.types : undefined;
+  return (event) => {
+    if (filter.status && event.status !== filter.status) return false;
+    if (filter.minScore !== undefined && event.score < filter.minScore) return false;
+    if (filter.band && riskBand(event.score) !== filter.band) return false;
+    if (filter.created) {
+      const created = event.createTime ?? event.lastUpdateTime;
+      if (created < filter.created.from || created >= filter.created.to) return false;
+    }
+    if (types && !types.includes(event.type)) return false;
+    if (filter.entity && !lookups.entityKeys(event).includes(filter.entity.key)) return false;
+    return !needle || lookups.searchText(event).includes(needle);
+  };
 }
 
-/** Every string and number value in the raw event, lower-cased and joined: what free text is matched against. */
+/**
+ * Every string and number value in the raw event, each once (audits repeat their users and hosts),
+ * lower-cased and joined: what free text is matched against.
+ */
 export function eventSearchText(event: PtaEvent): string {
-  const parts: string[] = [];
+  const parts = new Set<string>();
   collectValues(event.raw, parts);
-  return parts.join('\n').toLowerCase();
+  return [...parts].join('\n').toLowerCase();
 }
 
-function collectValues(value: unknown, into: string[]): void {
+function collectValues(value: unknown, into: Set<string>): void {
   if (typeof value === 'string') {
-    into.push(value);
+    into.add(value);
   } else if (typeof value === 'number') {
-    into.push(String(value));
+    into.add(String(value));
   } else if (Array.isArray(value)) {
     for (const item of value) collectValues(item, into);
   } else if (value && typeof value === 'object') {

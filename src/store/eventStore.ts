@@ -11,13 +11,19 @@ export interface StoreChange {
   readonly moved: ReadonlySet<string>;
 }
 
+/** A change this small is spliced into the sorted lists; a larger one sorts them again. */
+const SPLICE_AT_MOST = 256;
+
 /**
  * The one copy of every event held, by id. Lists per status are sorted newest update first,
- * computed once per change and answered from memory after that.
+ * computed once, answered from memory, and after a small change updated by splicing (a new
+ * array each time: a list handed out never changes under its holder).
  */
 export class EventStore {
   private readonly byId = new Map<string, PtaEvent>();
   private sortedByStatus: Record<EventStatus, PtaEvent[]> | undefined;
+  /** The held copy each event of the change replaced (undefined for a new one), for splicing the sorted lists. */
+  private replaced: Array<{ before: PtaEvent | undefined; after: PtaEvent }> = [];
   private readonly changeEmitter = new Emitter<StoreChange>();
   readonly onDidChange = this.changeEmitter.event;
 
@@ -48,7 +54,7 @@ export class EventStore {
 
   replaceAll(events: readonly PtaEvent[]): StoreChange {
     this.byId.clear();
-    for (const event of events) this.put(event);
+    for (const event of events) this.put(event, false);
     return this.changed({ kind: 'reset', added: [...this.byId.values()], updated: [], moved: new Set() });
   }
 
@@ -78,27 +84,40 @@ export class EventStore {
 
   /** Takes the vault's answer to a change as the truth, whatever its timestamps say. */
   upsert(event: PtaEvent): StoreChange {
-    const held = this.byId.get(event.id);
-    this.put(event);
-    return this.changed({
-      kind: 'merge',
-      added: held ? [] : [event],
-      updated: held ? [event] : [],
-      moved: new Set(held && held.status !== event.status ? [event.id] : []),
-    });
+    return this.upsertAll([event]);
+  }
+
+  /** Takes the vault's answers to several changes as the truth, as one change: the views catch up once. */
+  upsertAll(events: readonly PtaEvent[]): StoreChange {
+    const added: PtaEvent[] = [];
+    const updated: PtaEvent[] = [];
+    const moved = new Set<string>();
+    for (const event of events) {
+      const held = this.byId.get(event.id);
+      if (!held) added.push(event);
+      else {
+        updated.push(event);
+        if (held.status !== event.status) moved.add(event.id);
+      }
+      this.put(event);
+    }
+    return this.changed({ kind: 'merge', added, updated, moved });
   }
 
   clear(): void {
     this.replaceAll([]);
   }
 
-  private put(event: PtaEvent): void {
+  private put(event: PtaEvent, noteReplaced = true): void {
+    if (noteReplaced) this.replaced.push({ before: this.byId.get(event.id), after: event });
     this.byId.set(event.id, event);
   }
 
   private changed(change: StoreChange): StoreChange {
+    const replaced = this.replaced;
+    this.replaced = [];
     if (change.kind === 'reset' || change.added.length > 0 || change.updated.length > 0) {
-      this.sortedByStatus = undefined;
+      this.sortedByStatus = change.kind === 'merge' && this.sortedByStatus && replaced.length <= SPLICE_AT_MOST ? spliced(this.sortedByStatus, replaced) : undefined;
       this.changeEmitter.fire(change);
     }
     return change;
@@ -118,6 +137,33 @@ export class EventStore {
 function supersedes(event: PtaEvent, held: PtaEvent): boolean {
   if (!event.hasUpdateTime) return !(event.status === held.status && jsonEqual(event.raw, held.raw));
   return event.lastUpdateTime > held.lastUpdateTime || (event.lastUpdateTime === held.lastUpdateTime && !sameContent(held, event));
+}
+
+/** The sorted lists with each replaced copy taken out and each new one put in its place. */
+function spliced(lists: Record<EventStatus, PtaEvent[]>, replaced: ReadonlyArray<{ before: PtaEvent | undefined; after: PtaEvent }>): Record<EventStatus, PtaEvent[]> {
+  const next: Record<EventStatus, PtaEvent[]> = { OPEN: lists.OPEN.slice(), CLOSED: lists.CLOSED.slice() };
+  for (const { before, after } of replaced) {
+    if (before) {
+      const list = next[before.status];
+      const at = sortedPosition(list, before);
+      if (list[at] === before) list.splice(at, 1);
+    }
+    const list = next[after.status];
+    list.splice(sortedPosition(list, after), 0, after);
+  }
+  return next;
+}
+
+/** Where `event` is, or would go, in a list sorted newest update first. */
+function sortedPosition(list: readonly PtaEvent[], event: PtaEvent): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (newestUpdateFirst(list[middle], event) < 0) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /** Cheap checks first; the whole raw JSON only when they agree. */

@@ -1,19 +1,22 @@
 import { EventStatus, PtaEvent } from '../model/ptaEvent';
 import { EventSources } from '../sources/eventSources';
 import { Emitter } from '../util/emitter';
-import { byScoreThenNewest, EventFilter, eventSearchText, isFilterActive, keepSources, matchesFilter, showsSource, SortOrder } from './eventFilter';
+import { byScoreThenNewest, EventFilter, eventSearchText, filterMatcher, isFilterActive, keepSources, showsSource, SortOrder } from './eventFilter';
 
 /**
  * What the Events view shows: each source's events, filtered and sorted, computed once per
  * change of that source, the filter or the order, and then answered from memory. Search
- * strings and entity keys are built lazily and kept per event object, so they go with it.
- * Fires `onDidChange` whenever what it shows may have changed.
+ * strings are built on first need (or ahead of it: see SearchWarmer) and kept per event object,
+ * so they go with it. A text filter that only grows (typing) narrows the lists it
+ * had instead of every event. Fires `onDidChange` whenever what it shows may have changed.
  */
 export class EventView {
   private filter: EventFilter = {};
   private order: SortOrder = 'updated';
   private readonly cache = new Map<string, Partial<Record<EventStatus, readonly PtaEvent[]>>>();
   private readonly searchTexts = new WeakMap<PtaEvent, string>();
+  /** The lists under the filter before the current one, while only the text grew since. */
+  private narrowing: Map<string, Partial<Record<EventStatus, readonly PtaEvent[]>>> | undefined;
   private readonly changeEmitter = new Emitter<void>();
   readonly onDidChange = this.changeEmitter.event;
 
@@ -21,6 +24,8 @@ export class EventView {
     private readonly sources: EventSources,
     private readonly entityKeysOf: (sourceId: string, event: PtaEvent) => readonly string[],
     private readonly persist: (filter: EventFilter, order: SortOrder) => void = () => undefined,
+    /** The events of an entity, newest update first, a superset of those whose keys hold it: an entity filter then reads those instead of every event. */
+    private readonly entityEventsOf?: (sourceId: string, key: string) => readonly PtaEvent[],
   ) {
     sources.onDidChangeEvents(({ source }) => this.invalidate(source.id));
     sources.onDidChangeSources(() => this.invalidate());
@@ -47,9 +52,12 @@ export class EventView {
 
   /** `transient`: while the analyst is still typing; not saved. */
   setFilter(filter: EventFilter, options: { transient?: boolean } = {}): void {
+    const narrowing = narrows(this.filter, filter) ? new Map(this.cache) : undefined;
     this.filter = filter;
     if (!options.transient) this.persist(this.filter, this.order);
-    this.invalidate();
+    this.cache.clear();
+    this.narrowing = narrowing;
+    this.changeEmitter.fire();
   }
 
   setSortOrder(order: SortOrder): void {
@@ -83,13 +91,20 @@ export class EventView {
     }
     let list = lists[status];
     if (!list) {
-      const all = this.sources.get(sourceId)?.store.list(status) ?? [];
-      const lookups = this.lookupsFor(sourceId);
-      const filtered = !this.showsSource(sourceId) ? [] : this.isFiltered ? all.filter((e) => matchesFilter(e, this.filter, lookups)) : all;
-      list = this.order === 'score' ? [...filtered].sort(byScoreThenNewest) : filtered;
+      const narrowed = this.narrowing?.get(sourceId)?.[status];
+      const all = narrowed ?? this.candidates(sourceId, status);
+      const filtered = !this.showsSource(sourceId) ? [] : this.isFiltered ? all.filter(filterMatcher(this.filter, this.lookupsFor(sourceId))) : all;
+      list = this.order === 'score' && !narrowed ? [...filtered].sort(byScoreThenNewest) : filtered;
       lists[status] = list;
     }
     return list;
+  }
+
+  /** The events the filter is tried on, newest update first: the entity's when an entity filter names this source. */
+  private candidates(sourceId: string, status: EventStatus): readonly PtaEvent[] {
+    const entity = this.filter.entity;
+    if (entity?.sourceId === sourceId && this.entityEventsOf) return this.entityEventsOf(sourceId, entity.key).filter((e) => e.status === status);
+    return this.sources.get(sourceId)?.store.list(status) ?? [];
   }
 
   /** Every shown event of every source, open first. */
@@ -138,6 +153,17 @@ export class EventView {
   private invalidate(sourceId?: string): void {
     if (sourceId === undefined) this.cache.clear();
     else this.cache.delete(sourceId);
+    if (sourceId === undefined) this.narrowing = undefined;
+    else this.narrowing?.delete(sourceId);
     this.changeEmitter.fire();
   }
+}
+
+/** Whether `next` keeps a subset of what `previous` kept: the same filter with a text that only grew. */
+function narrows(previous: EventFilter, next: EventFilter): boolean {
+  const before = previous.text?.trim().toLowerCase() ?? '';
+  const after = next.text?.trim().toLowerCase() ?? '';
+  if (before === '' || !after.includes(before)) return false;
+  const rest = (filter: EventFilter) => JSON.stringify({ ...filter, text: undefined });
+  return rest(previous) === rest(next);
 }

@@ -1,6 +1,7 @@
 import { PvwaError } from '../api/errors';
 import { CloseReason, EventUpdate, PvwaClient } from '../api/pvwaClient';
 import { normalizeEvent, PtaEvent } from '../model/ptaEvent';
+import { AnswerBatches } from './answerBatches';
 import { BulkOptions, runBulk } from './bulkRunner';
 
 /** What sends a vault call with a live token, renewing the session once for all callers: Session.call. */
@@ -48,6 +49,17 @@ export function reopenRequests(events: readonly PtaEvent[]): TriageRequest[] {
   return events.map((event) => ({ event, update: { mStatus: 'OPEN', closeReason: 'NONE' } }));
 }
 
+/** The events by source id, in the order given: one list per source, each event appended once. */
+export function eventsBySource(events: Iterable<{ readonly source: { readonly id: string }; readonly event: PtaEvent }>): Map<string, PtaEvent[]> {
+  const groups = new Map<string, PtaEvent[]>();
+  for (const { source, event } of events) {
+    let list = groups.get(source.id);
+    if (!list) groups.set(source.id, (list = []));
+    list.push(event);
+  }
+  return groups;
+}
+
 /** Sends every change through the session, side by side (see runBulk), and sorts out what happened. */
 export async function triageEvents(vault: VaultCaller, requests: readonly TriageRequest[], options: TriageOptions): Promise<TriageOutcome> {
   const outcome = await runBulk(requests, (request) => sendOne(vault, request, options.onAnswer), options);
@@ -61,6 +73,19 @@ export async function triageEvents(vault: VaultCaller, requests: readonly Triage
     cancelled: outcome.cancelled,
     stopped: outcome.stopped,
   };
+}
+
+/**
+ * triageEvents with each answer put into the store as the truth, so a change the vault refused is
+ * never shown as done; answers arriving together go in as one change, and every one is in before this resolves.
+ */
+export async function triageIntoStore(vault: VaultCaller, store: { upsertAll(events: readonly PtaEvent[]): unknown }, requests: readonly TriageRequest[], options: BulkOptions): Promise<TriageOutcome> {
+  const answers = new AnswerBatches((events) => store.upsertAll(events));
+  try {
+    return await triageEvents(vault, requests, { ...options, onAnswer: (event) => answers.add(event) });
+  } finally {
+    answers.flush();
+  }
 }
 
 /** Several vaults' outcomes as one, for one summary: lists joined in order, cancelled if any was, the first reason to stop. */

@@ -1,4 +1,5 @@
 import nodeFetch, { RequestInit } from 'node-fetch';
+import * as http from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { parseVaultAddress } from '../../src/api/baseUrl';
 import { FetchLike, PvwaClient, RequestLog } from '../../src/api/pvwaClient';
@@ -27,6 +28,13 @@ export interface BenchVault {
 /** The mean number of audits per event the data sets are generated with. */
 const AVERAGE_AUDITS = 5;
 
+/**
+ * A connection per request on both sides: on a busy machine the gap between two rounds' requests can
+ * reach the simulator's keep-alive timeout, and a pooled socket closed at that moment fails with
+ * ECONNRESET, which says nothing about the extension.
+ */
+const noKeepAlive = new http.Agent({ keepAlive: false });
+
 // The extension always passes a log; it formats a line per request, so the client does that work here too.
 const discardingLog: RequestLog = { info: () => undefined, warn: () => undefined };
 
@@ -37,7 +45,7 @@ export async function startBenchVault(eventCount: number): Promise<BenchVault> {
   let last: ResponseFacts | undefined;
   const notingFetch: FetchLike = async (url, init) => {
     const started = performance.now();
-    const response = await nodeFetch(url, init);
+    const response = await nodeFetch(url, { ...init, agent: noKeepAlive });
     last = { url, bytes: Number(response.headers.get('content-length')), headersMs: performance.now() - started };
     return response;
   };
@@ -59,7 +67,7 @@ export async function startBenchVault(eventCount: number): Promise<BenchVault> {
 
 /** The comparison: node-fetch and JSON.parse of the same URL with the same headers, nothing else. */
 export async function bareFetchAndParse(url: string, token: string): Promise<{ parsed: unknown; headersMs: number }> {
-  const init: RequestInit = { headers: { Accept: 'application/json', Authorization: token } };
+  const init: RequestInit = { headers: { Accept: 'application/json', Authorization: token }, agent: noKeepAlive };
   const started = performance.now();
   const response = await nodeFetch(url, init);
   const headersMs = performance.now() - started;

@@ -3,6 +3,7 @@
 // BENCH_JSON as the last line. Exits 0 when goals are missed (the report says so), 1 on a crash.
 import { projectRoot } from '../host/codeServer';
 import { measureActivation } from './activation/measureActivation';
+import { measureAnalyst } from './analystBench';
 import { productionBundleBytes } from './bundleSize';
 import { measureFileLoad } from './fileLoad';
 import { measureBulkClose } from './bulkClose';
@@ -36,6 +37,8 @@ async function main(): Promise<void> {
   const bulkClose = await measureBulkClose();
   console.log('Matching PSM events to 1,000 live sessions in memory…');
   const sessionLookup = measureSessionLookup();
+  console.log("The analyst's moments at 50,000 events: Close All, one change, an entity filter, typing a filter, the index build, a bulk close, the first rows…");
+  const analyst = await measureAnalyst();
   console.log('Building the production bundle…');
   const bundleBytes = productionBundleBytes(projectRoot);
   console.log(`Activating in VS Code: ${ACTIVATION_PLAN.warmupRounds} warm-up and ${ACTIVATION_PLAN.rounds} measured windows…`);
@@ -48,6 +51,7 @@ async function main(): Promise<void> {
     bundleBytes,
     bulkClose,
     sessionLookup,
+    analyst,
     activation: {
       rounds: activation.activateMs.length,
       activateMs: median(activation.activateMs),

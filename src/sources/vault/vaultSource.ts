@@ -12,7 +12,7 @@ import { EventRefresher, TimestampUnit } from '../../store/eventRefresher';
 import { EventStore } from '../../store/eventStore';
 import { RefreshController } from '../../sync/refreshController';
 import { BulkOptions } from '../../triage/bulkRunner';
-import { TriageOutcome, TriageRequest, triageEvents } from '../../triage/bulkTriage';
+import { TriageOutcome, TriageRequest, triageIntoStore } from '../../triage/bulkTriage';
 import { STORAGE_KEYS } from '../../storageKeys';
 import { Emitter } from '../../util/emitter';
 import { EventSource, SourceCapabilities, SourceState } from '../eventSource';
@@ -162,17 +162,18 @@ export class VaultSource implements EventSource, vscode.Disposable {
   }
 
   /**
-   * Sends the changes side by side through the session (see triageEvents). Each event the vault
-   * answers with goes into the store as the truth, so a close the vault refused is never shown as done;
-   * an answer that arrives after a sign-out (or a sign-in as someone else) is dropped.
+   * Sends the changes side by side through the session, each answer into the store as the truth
+   * (see triageIntoStore); answers that arrive after a sign-out (or a sign-in as someone else) are dropped.
    */
   triage(requests: readonly TriageRequest[], options: BulkOptions): Promise<TriageOutcome> {
     const generation = this.session.generation;
-    const onAnswer = (event: PtaEvent) => {
-      if (this.session.generation === generation) this.store.upsert(event);
-      else this.log.info(`${this.label}: the answer for ${event.id} arrived after sign-out and was dropped.`);
+    const store = {
+      upsertAll: (events: readonly PtaEvent[]) => {
+        if (this.session.generation === generation) this.store.upsertAll(events);
+        else this.log.info(`${this.label}: ${events.length} answer${events.length === 1 ? '' : 's'} that arrived after sign-out dropped.`);
+      },
     };
-    return triageEvents(this.session, requests, { ...options, onAnswer });
+    return triageIntoStore(this.session, store, requests, options);
   }
 
   dispose(): void {
