@@ -14,12 +14,18 @@ import type { EventStatus, PtaEvent } from '../model/ptaEvent';
  * displayText. Pure: no vscode, no vault calls.
  */
 export interface MemoryView {
-  /** "Closed 2 times before as False positive: '…' (last 9 d ago)". */
+  /** "Closed 2 times before as False positive: '…' (last 9 d ago)", or "Mixed history: …". */
   readonly sentence: string;
+  /** "Look-alikes scored 36; this event 92.7." */
+  readonly scores: string;
+  /** Why to read the event before reusing the look-alikes' close; absent when nothing calls for it. */
+  readonly caution?: string;
   /** How many closed look-alikes there are. */
   readonly lookAlikes: number;
   /** A reason to reuse, and a source that can close events now. */
   readonly canCloseSameWay: boolean;
+  /** Close the Same Way may be the page's primary action: no caution applies. */
+  readonly sameWayIsPrimary: boolean;
 }
 
 export interface EntityView {
@@ -163,8 +169,17 @@ export function buildEventContext(index: EntityIndex, event: PtaEvent, options: 
 function memoryOf(index: EntityIndex, event: PtaEvent, options: EventContextOptions): MemoryView | undefined {
   if (event.status !== 'OPEN') return undefined;
   const lookAlikes = index.lookAlikes(event.id);
-  const memory = triageMemory(lookAlikes, options.now);
-  return memory && { sentence: memory.sentence, lookAlikes: lookAlikes.length, canCloseSameWay: options.canTriage && !!memory.suggestion };
+  const memory = triageMemory(lookAlikes, options.now, event.score);
+  if (!memory) return undefined;
+  const canCloseSameWay = options.canTriage && !!memory.suggestion;
+  return {
+    sentence: memory.sentence,
+    scores: memory.scores,
+    ...(memory.caution ? { caution: memory.caution } : {}),
+    lookAlikes: lookAlikes.length,
+    canCloseSameWay,
+    sameWayIsPrimary: canCloseSameWay && memory.cautions.length === 0,
+  };
 }
 
 function statsSummary(open: number, closed: number, highestOpenScore: number | undefined): string {

@@ -15,6 +15,16 @@ export function formatScore(score: number): string {
   return String(Math.round(score * 10) / 10);
 }
 
+/** Every count shown anywhere (tree, badge, status bar, Overview, messages) is written one way: 33,766. */
+export function formatCount(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+/** "1 event", "33,766 events". */
+export function countOf(n: number, one: string, many = `${one}s`): string {
+  return `${formatCount(n)} ${n === 1 ? one : many}`;
+}
+
 const TYPE_WORDS_MAX = 120;
 
 /** `SuspectedCredentialsTheft` -> `Suspected credentials theft`; unknown types are split on case changes. */

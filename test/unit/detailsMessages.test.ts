@@ -5,7 +5,7 @@ import { EventViewModel } from '../../src/details/eventViewModel';
 const base = { id: 'e1', status: 'OPEN' } as unknown as EventViewModel;
 const model: EventViewModel = {
   ...base,
-  memory: { sentence: 'Closed once before as Handled (2 d ago)', lookAlikes: 1, canCloseSameWay: true },
+  memory: { sentence: 'Closed once before as Handled (2 d ago)', scores: 'The look-alike scored 40; this event 45.', lookAlikes: 1, canCloseSameWay: true, sameWayIsPrimary: true },
   entities: [
     { key: 'account:svc@corp', kind: 'account', kindName: 'Account', label: 'svc@corp', open: 1, closed: 1, summary: '', canLoadHistory: true },
     { key: 'user:amy', kind: 'user', kindName: 'Vault user', label: 'amy', open: 0, closed: 1, summary: '', canLoadHistory: false },

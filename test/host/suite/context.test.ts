@@ -29,7 +29,7 @@ describe('investigating in context', () => {
     await signIn(api, sim);
     index = api.indexes.of(vault(api).id)!;
     for (const event of list(api, 'OPEN')) {
-      const suggestion = triageMemory(index.lookAlikes(event.id), Date.now())?.suggestion;
+      const suggestion = triageMemory(index.lookAlikes(event.id), Date.now(), event.score)?.suggestion;
       const told = RECURRING_STORIES.find((s) => s.type === event.type && s.reasonText === suggestion?.text && s.closeReason === suggestion?.reason);
       const hasAccount = index.entities(event.id).some((e) => e.kind === 'account' && e.accountId);
       if (told && hasAccount && event.auditCount >= 2) {
