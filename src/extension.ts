@@ -7,6 +7,7 @@ import { registerEventCommands } from './commands/eventCommands';
 import { registerFileSourceCommands } from './commands/fileSourceCommands';
 import { registerExportCommands } from './commands/exportCommands';
 import { registerFilterCommands } from './commands/filterCommands';
+import { registerLoopCommands } from './commands/loopCommands';
 import { registerRefreshCommands } from './commands/refreshCommands';
 import { registerSessionCommands } from './commands/sessionCommands';
 import { registerTriageCommands } from './commands/triageCommands';
@@ -109,6 +110,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Servic
     ...registerRefreshCommands(services),
     ...registerEventCommands(services),
     ...registerTriageCommands(services),
+    ...registerLoopCommands(services),
     ...registerCloseSameWay(services),
     ...registerExportCommands(services),
     ...registerEntityCommands(services),

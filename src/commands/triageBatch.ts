@@ -60,10 +60,23 @@ const RETRY = 'Retry';
  * Undo, a report of what did not change, or Retry for a single failure.
  */
 export class TriageBatches {
+  /** The last batch that changed something, for Undo Last Triage while it can still be undone. */
+  private readonly last = new LastTriage();
+
   constructor(
     private readonly services: Services,
     private readonly reports: TriageReports,
   ) {}
+
+  /** Undo Last Triage: the same Undo as the summary's button, for the last batch that changed something. */
+  async undoLast(): Promise<TriageResult> {
+    const last = this.last.take();
+    if (!last) {
+      void inertWindow.showInformationMessage('There is no close or reopen to undo.');
+      return NOTHING_SENT;
+    }
+    return this.undo(last.action, last.outcomes);
+  }
 
   /** The chosen events by vault, in the order given; the targets were chosen as needing triage, which only vaults can do. */
   byVault(events: readonly SourcedEvent[], toRequests: (events: PtaEvent[]) => TriageRequest[]): VaultRequests[] {
@@ -77,7 +90,9 @@ export class TriageBatches {
   }
 
   async run(action: TriageAction, batches: readonly VaultRequests[], options: RunOptions = {}): Promise<TriageResult> {
+    for (const { vault, requests } of batches) this.services.view.holdPlaces(vault.id, requests.map((r) => r.event));
     const outcomes = await this.send(action, batches, options);
+    this.last.record(action, outcomes, options);
     for (const { vault, outcome } of outcomes) {
       for (const { event, message } of outcome.failed) this.services.log.warn(`${DOING[action]} ${event.id} in ${vault.label} failed: ${message}`);
       for (const { event, message } of outcome.outcomeUnknown) this.services.log.warn(`${DOING[action]} ${event.id} in ${vault.label}: ${message}`);
@@ -164,21 +179,52 @@ export class TriageBatches {
    * Sends the opposite change for exactly the events this batch changed, after bringing each vault's
    * list up to date: an event someone changed meanwhile is left alone and counted.
    */
-  private async undo(action: TriageAction, outcomes: readonly VaultOutcome[]): Promise<void> {
+  private async undo(action: TriageAction, outcomes: readonly VaultOutcome[]): Promise<TriageResult> {
+    this.last.forget(outcomes);
     await Promise.all(outcomes.map(({ vault }) => vault.refresh.refresh()));
     const plans = outcomes.map(({ vault, outcome }) => ({ vault, plan: planUndo(outcome, (id) => vault.store.get(id)) }));
     const leftAlone = plans.reduce((n, { plan }) => n + plan.changedSince.length, 0);
     const batches = plans.filter(({ plan }) => plan.requests.length > 0).map(({ vault, plan }) => ({ vault, requests: plan.requests }));
     if (batches.length === 0) {
       void inertWindow.showInformationMessage(`Nothing was undone: ${leftAlone === 1 ? 'the event has' : `all ${leftAlone} events have`} changed since.`);
-      return;
+      return NOTHING_SENT;
     }
-    await this.run(action === 'close' ? 'reopen' : 'close', batches, { undoing: true, leftAlone });
+    return this.run(action === 'close' ? 'reopen' : 'close', batches, { undoing: true, leftAlone });
   }
 
   /** An event's name for titles and messages; the vault is named when there are several sources. */
   private name(vault: VaultSource, event: PtaEvent): string {
     return eventName(event, this.services.sources.all().length > 1 ? vault : undefined);
+  }
+}
+
+/**
+ * The last close or reopen that changed something; Undo Last Triage is offered (the context key
+ * `cyberarkPta.canUndoTriage`) while there is one. An Undo, from the command or a summary's button,
+ * uses it up.
+ */
+class LastTriage {
+  private batch: { action: TriageAction; outcomes: readonly VaultOutcome[] } | undefined;
+
+  record(action: TriageAction, outcomes: readonly VaultOutcome[], options: RunOptions): void {
+    if (options.undoing) this.set(undefined);
+    else if (outcomes.some(({ outcome }) => outcome.succeeded.length > 0)) this.set({ action, outcomes });
+  }
+
+  take(): { action: TriageAction; outcomes: readonly VaultOutcome[] } | undefined {
+    const batch = this.batch;
+    this.set(undefined);
+    return batch;
+  }
+
+  /** That batch is being undone (from its summary's button): no longer offered. */
+  forget(outcomes: readonly VaultOutcome[]): void {
+    if (this.batch?.outcomes.some((held) => outcomes.some((given) => given.outcome === held.outcome))) this.set(undefined);
+  }
+
+  private set(batch: LastTriage['batch']): void {
+    this.batch = batch;
+    void vscode.commands.executeCommand('setContext', 'cyberarkPta.canUndoTriage', !!batch);
   }
 }
 

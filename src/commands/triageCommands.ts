@@ -9,6 +9,7 @@ import { describeFilter } from '../store/filterDescription';
 import { closeRequests, reopenRequests } from '../triage/bulkTriage';
 import * as inertWindow from '../ui/inertWindow';
 import { eventName, targetEvents } from './eventTargets';
+import { loopPlace, moveOnFrom } from './loopCommands';
 import { NOTHING_SENT, TriageBatches, TriageResult } from './triageBatch';
 import { TRIAGE_REPORT_SCHEME, TriageReports } from './triageReports';
 
@@ -37,6 +38,7 @@ export function registerTriageCommands(services: Services): vscode.Disposable[] 
     vscode.commands.registerCommand('cyberarkPta.closeEvent', (arg: unknown, selection: unknown) => closeEvents(services, batches, arg, selection)),
     vscode.commands.registerCommand('cyberarkPta.reopenEvent', (arg: unknown, selection: unknown) => reopenEvents(services, batches, arg, selection)),
     vscode.commands.registerCommand('cyberarkPta.closeAllMatching', (arg: unknown) => closeAllMatching(services, batches, arg)),
+    vscode.commands.registerCommand('cyberarkPta.undoLastTriage', () => batches.undoLast()),
     vscode.workspace.registerTextDocumentContentProvider(TRIAGE_REPORT_SCHEME, reports),
   ];
 }
@@ -75,7 +77,10 @@ async function closeEvents(services: Services, batches: TriageBatches, arg: unkn
     );
     if (answer !== confirm) return NOTHING_SENT;
   }
-  return closeWithReason(services, batches, events, args ?? {});
+  const place = loopPlace(services, events);
+  const result = await closeWithReason(services, batches, events, args ?? {});
+  if (place && result.succeeded.length > 0) await moveOnFrom(services, place);
+  return result;
 }
 
 /** Every open event the view shows (filter applied), after a confirmation that states the count and the filter. */

@@ -66,11 +66,16 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
   getTreeItem(node: TreeNode): vscode.TreeItem {
     const source = this.sources.get(node.sourceId);
     switch (node.kind) {
-      case 'source':
-        return source ? sourceItem(source, this.view, this.now()) : new vscode.TreeItem('Source no longer available');
+      case 'source': {
+        if (!source) return new vscode.TreeItem('Source no longer available');
+        const item = sourceItem(source, this.view, this.now());
+        item.command = SELECT_ROW;
+        return item;
+      }
       case 'group': {
         const item = groupItem(node.status, this.view.list(node.sourceId, node.status).length, source?.store.count(node.status) ?? 0);
         item.id = `group:${node.sourceId}:${node.status}`;
+        item.command = SELECT_ROW;
         return item;
       }
       case 'event': {
@@ -225,6 +230,9 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     return nodes;
   }
 }
+
+/** Keeps VS Code from folding a group or source row when Up or Down selects it (see cyberarkPta.selectRow). */
+const SELECT_ROW: vscode.Command = { command: 'cyberarkPta.selectRow', title: 'Select' };
 
 /** `event:open:triage:pvwa:lookalikes`: menus match the tokens with regular expressions. */
 function eventContext(status: EventStatus, source: EventSource, hasLookAlikes: boolean): string {

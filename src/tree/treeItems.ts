@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { auditActor, auditFacts, auditHeadline, auditRoute, eventFacts, eventStatusText, eventSubject, Fact, TOOLTIP_LIMITS } from '../model/eventFacts';
-import { displayText, formatAge, formatScore, formatTime, readableCloseReason, readableEventType, riskBand } from '../model/format';
+import { displayText, formatAge, formatCount, formatScore, formatTime, readableCloseReason, readableEventType, riskBand } from '../model/format';
 import { PtaAudit, PtaEvent } from '../model/ptaEvent';
 
 /** TreeItems for each node kind. Every vault string goes through displayText: text, never markup. */
@@ -24,7 +24,7 @@ export function groupItem(status: 'OPEN' | 'CLOSED', shown: number, total: numbe
     status === 'OPEN' ? 'Open' : 'Closed',
     status === 'OPEN' ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed,
   );
-  item.description = shown === total ? String(total) : `${shown} of ${total}`;
+  item.description = shown === total ? formatCount(total) : `${formatCount(shown)} of ${formatCount(total)}`;
   item.contextValue = `group:${status.toLowerCase()}`;
   item.iconPath = new vscode.ThemeIcon(status === 'OPEN' ? 'circle-large-outline' : 'pass');
   return item;
@@ -90,7 +90,7 @@ export function auditTooltip(audit: PtaAudit): string {
 
 export function moreItem(remaining: number, pageSize: number): vscode.TreeItem {
   const item = new vscode.TreeItem(`Show ${Math.min(remaining, pageSize)} more…`, vscode.TreeItemCollapsibleState.None);
-  item.description = `${remaining.toLocaleString('en-US')} not shown`;
+  item.description = `${formatCount(remaining)} not shown`;
   item.iconPath = new vscode.ThemeIcon('ellipsis');
   item.contextValue = 'more';
   return item;

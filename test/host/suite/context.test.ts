@@ -175,6 +175,9 @@ describe('investigating in context', () => {
     await pause(600);
     assert.equal(patchRequests(sim).length, 0, 'nothing sent before the analyst confirms');
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await pause(400);
+    assert.equal(patchRequests(sim).length, 0, 'the reason step first, then the text');
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
     await waitFor(() => patchRequests(sim).length === 1, 'the close request');
     assert.equal(patchRequests(sim)[0].path, `/PasswordVault/API/pta/API/Events/${subject.id}`);
     assert.deepEqual(patchRequests(sim)[0].body, { mStatus: 'CLOSED', closeReason: story.closeReason, reasonText: story.reasonText });
