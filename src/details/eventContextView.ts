@@ -126,6 +126,8 @@ export interface EventContextOptions {
   readonly canTriage: boolean;
   /** The source can be asked for an account's events (a vault). */
   readonly canLoadHistory: boolean;
+  /** How many related events to describe, strongest first; RELATED_SHOWN_MAX unless the page asked for all. */
+  readonly relatedMax?: number;
   /** The entity whose events the timeline shows; ignored when the event does not involve it. */
   readonly timelineEntityKey?: string;
   /** The oldest time among the loaded events, asked only when an entity timeline is shown. */
@@ -133,6 +135,8 @@ export interface EventContextOptions {
 }
 
 export const RELATED_SHOWN_MAX = 20;
+/** "Show all N" on the page: at most this many (media/details.js knows it too). */
+export const RELATED_ALL_MAX = 1000;
 export const ENTITY_MARKS_MAX = 300;
 
 const LABEL_MAX = 80;
@@ -158,7 +162,7 @@ export function buildEventContext(index: EntityIndex, event: PtaEvent, options: 
   return {
     memory: memoryOf(index, event, options),
     entities,
-    related: relatedOf(index, event, options.now),
+    related: relatedOf(index, event, options.now, options.relatedMax ?? RELATED_SHOWN_MAX),
     timeline: {
       audits: auditMarks(event),
       ...(timelineEntity ? { entity: entityTimeline(index, timelineEntity, event, options) } : {}),
@@ -190,8 +194,8 @@ function statsSummary(open: number, closed: number, highestOpenScore: number | u
   return parts.join(', ');
 }
 
-function relatedOf(index: EntityIndex, event: PtaEvent, now: number): RelatedEventsView {
-  const { total, events } = index.related(event.id, RELATED_SHOWN_MAX);
+function relatedOf(index: EntityIndex, event: PtaEvent, now: number, max: number): RelatedEventsView {
+  const { total, events } = index.related(event.id, max);
   return {
     total,
     events: events.map(({ event: other, shared }) => ({

@@ -29,6 +29,13 @@ describe('parsePageMessage', () => {
     assert.deepEqual(parsePageMessage({ type: 'open', eventId: 'e1', targetId: 'e3' }, model), { type: 'open', eventId: 'e1', targetId: 'e3' }, 'a mark on the entity timeline');
   });
 
+  it('accepts "Show all" of the related events only for its own event and where related events were shown', () => {
+    assert.deepEqual(parsePageMessage({ type: 'related', action: 'all', eventId: 'e1' }, model), { type: 'related', action: 'all', eventId: 'e1' });
+    assert.equal(parsePageMessage({ type: 'related', action: 'all', eventId: 'e2' }, model), undefined);
+    assert.equal(parsePageMessage({ type: 'related', action: 'some', eventId: 'e1' }, model), undefined);
+    assert.equal(parsePageMessage({ type: 'related', action: 'all', eventId: 'e1' }, base), undefined);
+  });
+
   it('refuses other events, unknown actions, entities and targets, extra or missing keys, and non-strings', () => {
     const refused: unknown[] = [
       null,

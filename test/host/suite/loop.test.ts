@@ -136,6 +136,20 @@ describe('the triage loop from the keyboard', () => {
     await waitFor(() => api.panels.preview?.eventId === open[1], 'the preview to follow');
   });
 
+  it('sends every related event once the page asks to show all, and the strongest 20 again for the next event', async () => {
+    const index = api.indexes.of(vault(api).id)!;
+    const [subject, next] = list(api, 'OPEN').filter((e) => index.related(e.id, 0).total > 20);
+    assert.ok(subject && next, 'two open events with more than 20 related events');
+    await vscode.commands.executeCommand('cyberarkPta.showEventDetails', { ...ref(api, subject.id), preview: true });
+    const panel = api.panels.preview!;
+    await waitForPage(() => panel.isReady, 'the preview page');
+    assert.equal(panel.model.related!.events.length, 20);
+    assert.equal(panel.receive({ type: 'related', action: 'all', eventId: subject.id }), true);
+    assert.equal(panel.model.related!.events.length, Math.min(1000, index.related(subject.id, 0).total));
+    await vscode.commands.executeCommand('cyberarkPta.showEventDetails', { ...ref(api, next.id), preview: true });
+    assert.equal(api.panels.preview!.model.related!.events.length, 20);
+  });
+
   it('offers Undo Last Triage while there is a close to undo, and not after it is used', async () => {
     const event = list(api, 'OPEN')[0];
     const palette = vscode.extensions.getExtension('pta-triage.cyberark-pta')!.packageJSON.contributes.menus.commandPalette as Array<{ command: string; when: string }>;
