@@ -79,7 +79,12 @@ export function triageMemory(lookAlikes: readonly PtaEvent[], now: number, score
 
 /** A few words for an event's tree description or tooltip: "seen before: closed 2×"; undefined without look-alikes. */
 export function lookAlikeHint(lookAlikeCount: number): string | undefined {
-  return lookAlikeCount > 0 ? `seen before: closed ${lookAlikeCount}×` : undefined;
+  return lookAlikeCount > 0 ? `seen before: closed ${formatCount(lookAlikeCount)}×` : undefined;
+}
+
+/** The same, shortened for a row, after its facts: "seen 2× before". */
+export function lookAlikeRowHint(lookAlikeCount: number): string | undefined {
+  return lookAlikeCount > 0 ? `seen ${formatCount(lookAlikeCount)}× before` : undefined;
 }
 
 function closeGroups(closed: readonly PtaEvent[]): CloseGroup[] {

@@ -40,6 +40,13 @@ export function readableEventType(type: string): string {
   return words.map((w, i) => (i > 0 && /^[A-Z][a-z]+$/.test(w) ? w.toLowerCase() : w)).join(' ');
 }
 
+const SHORT_TYPE_MAX = 24;
+
+/** The type in a few words for a narrow tree row: the catalogue's short name, else the readable one cut. */
+export function shortEventType(type: string): string {
+  return eventTypeInfo(type)?.short ?? displayText(readableEventType(type), SHORT_TYPE_MAX);
+}
+
 /** `PSM_SSH_COMMAND` -> `PSM SSH command`. */
 export function readableAuditType(type: string): string {
   if (!/^[A-Z0-9_]+$/.test(type)) return type;

@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import { eventAudits, EventStatus, PtaEvent } from '../model/ptaEvent';
 import { EntityIndexes } from '../derived/entityIndexes';
-import { lookAlikeHint } from '../derived/triageMemory';
 import { matchReason } from '../store/matchReason';
 import { EventSource } from '../sources/eventSource';
 import { EventSources } from '../sources/eventSources';
@@ -82,7 +81,7 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
         const event = source?.store.get(node.eventId);
         if (!source || !event) return new vscode.TreeItem('Event no longer available');
         const lookAlikes = event.status === 'OPEN' ? (this.indexes.of(node.sourceId)?.lookAlikeCount(event.id) ?? 0) : 0;
-        const item = eventItem(event, this.now(), this.matched(event), lookAlikeHint(lookAlikes));
+        const item = eventItem(event, this.now(), this.matched(event), lookAlikes);
         item.id = `event:${node.sourceId}:${node.eventId}`;
         item.contextValue = eventContext(event.status, source, lookAlikes > 0);
         item.command = { command: 'cyberarkPta.showEventDetails', title: 'Show Event Details', arguments: [{ sourceId: node.sourceId, eventId: node.eventId, preview: true }] };
@@ -109,7 +108,7 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
       const event = this.sources.get(node.sourceId)?.store.get(node.eventId);
       if (event) {
         const lookAlikes = event.status === 'OPEN' ? (this.indexes.of(node.sourceId)?.lookAlikeCount(event.id) ?? 0) : 0;
-        item.tooltip = eventTooltip(event, this.now(), this.matched(event), lookAlikeHint(lookAlikes));
+        item.tooltip = eventTooltip(event, this.now(), this.matched(event), lookAlikes);
       }
     } else if (node.kind === 'audit') {
       item.tooltip = auditTooltip(node.audit);

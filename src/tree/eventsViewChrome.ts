@@ -58,7 +58,7 @@ export class EventsViewChrome implements vscode.Disposable {
 
     this.treeView.badge = totalOpen > 0 ? { value: totalOpen, tooltip: countOf(totalOpen, 'open PTA event') } : undefined;
     const single = !asNodes ? vaults[0] : undefined;
-    this.treeView.description = [SORT_WORDS[this.view.sortOrder], single && singleDescription(single, now)].filter(Boolean).join(' · ');
+    this.treeView.description = [single && singleDescription(single, now), SORT_WORDS[this.view.sortOrder]].filter(Boolean).join(' · ');
     this.treeView.message = this.message(single);
 
     const settings = readSettings();

@@ -20,7 +20,7 @@ export async function investigateInContext(j: Journey): Promise<void> {
   await wb.runCommand('View: Close All Editors');
   const row = wb.treeRows(subject.rowLabel);
   // A row with look-alikes says so while the analyst scans the list.
-  assert.match(await wb.rowDescription(row), new RegExp(`^seen before: closed ${subject.lookAlikes}×`));
+  assert.match(await wb.rowDescription(row), new RegExp(` · seen ${subject.lookAlikes}× before$`));
   await row.locator('.label-name').click();
   const frame = await wb.webviewFrame(`#root[data-event-id="${subject.event.id}"]`);
   const root = frame.locator('#root');

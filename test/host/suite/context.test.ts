@@ -150,7 +150,7 @@ describe('investigating in context', () => {
   it('marks the row as seen before, with Close the Same Way in its context menu', () => {
     const item = api.tree.getTreeItem(api.tree.eventNode(vault(api).id, subject.id));
     const count = index.lookAlikes(subject.id).length;
-    assert.match(String(item.description), new RegExp(`seen before: closed ${count}×`));
+    assert.match(String(item.description), new RegExp(` · seen ${count}× before$`), 'the hint after the facts');
     const menus = vscode.extensions.getExtension('pta-triage.cyberark-pta')!.packageJSON.contributes.menus['view/item/context'] as Array<{ command: string; when: string }>;
     const when = menus.find((m) => m.command === 'cyberarkPta.closeSameWay')!.when;
     const pattern = new RegExp(/viewItem =~ \/(.+)\/$/.exec(when)![1]);

@@ -5,6 +5,8 @@ import type { TriageResult } from '../../../src/commands/triageBatch';
 import type { TreeNode } from '../../../src/tree/treeNodes';
 import { triageMemory } from '../../../src/derived/triageMemory';
 import { CLOSE_REASONS } from '../../../src/model/closeReason';
+import { formatScore, readableEventType, shortEventType } from '../../../src/model/format';
+import { eventAudits } from '../../../src/model/ptaEvent';
 import { PvwaSimulator } from '../../simulator/server';
 import { extensionApi, list, patchRequests, pause, ref, signIn, signOut, startVault, vault, waitFor, waitForPage } from './support';
 
@@ -150,6 +152,28 @@ describe('the triage loop from the keyboard', () => {
     assert.equal(api.panels.preview!.model.related!.events.length, 20);
   });
 
+  it('leads a row with the score and a short type, then whom and where; the hints come last, shortened', () => {
+    const index = api.indexes.of(vault(api).id)!;
+    const event = list(api, 'OPEN').find((e) => index.lookAlikeCount(e.id) > 0 && e.type === 'PSMSuspiciousActivity') ?? list(api, 'OPEN').find((e) => index.lookAlikeCount(e.id) > 0)!;
+    const audit = eventAudits(event).find((a) => a.vaultUser || a.account);
+    api.view.setFilter({ text: audit?.vaultUser ?? audit?.account ?? event.type }, { transient: true });
+    try {
+      const node = api.tree.eventNode(vault(api).id, event.id);
+      const item = api.tree.resolveTreeItem(api.tree.getTreeItem(node), node);
+      assert.equal(item.label, `${formatScore(event.score)} · ${shortEventType(event.type)}`);
+      assert.ok(shortEventType(event.type).length <= 24);
+      const parts = String(item.description).split(' · ');
+      const ageAt = parts.findIndex((p) => /(just now|ago)$/.test(p));
+      assert.ok(ageAt >= 0, String(item.description));
+      assert.ok(parts.slice(ageAt + 1).some((p) => p.startsWith('matched')), `the match reason after the facts: ${item.description}`);
+      assert.equal(parts[parts.length - 1], `seen ${index.lookAlikeCount(event.id)}× before`);
+      assert.ok(parts.every((p) => p.length <= 80), 'every part shortened');
+      assert.match(String(item.tooltip), new RegExp(`^${readableEventType(event.type)}$`, 'm'), 'the full type in the tooltip');
+    } finally {
+      api.view.setFilter({});
+    }
+  });
+
   it('offers Undo Last Triage while there is a close to undo, and not after it is used', async () => {
     const event = list(api, 'OPEN')[0];
     const palette = vscode.extensions.getExtension('pta-triage.cyberark-pta')!.packageJSON.contributes.menus.commandPalette as Array<{ command: string; when: string }>;
@@ -169,13 +193,13 @@ describe('the triage loop from the keyboard', () => {
   });
 
   it('names the active order in the view and keeps it visible after a re-sort', async () => {
-    assert.match(api.treeView.description ?? '', /^newest first · /);
+    assert.match(api.treeView.description ?? '', / · newest first$/);
     await vscode.commands.executeCommand('cyberarkPta.sortByScore');
-    await waitFor(() => (api.treeView.description ?? '').startsWith('by score'), 'the order in the description');
+    await waitFor(() => (api.treeView.description ?? '').endsWith(' · by score'), 'the order in the description');
     const scores = list(api, 'OPEN').map((e) => e.score);
     assert.deepEqual(scores, [...scores].sort((a, b) => b - a));
     await vscode.commands.executeCommand('cyberarkPta.sortByUpdate');
-    await waitFor(() => (api.treeView.description ?? '').startsWith('newest first'), 'the order back');
+    await waitFor(() => (api.treeView.description ?? '').endsWith(' · newest first'), 'the order back');
   });
 
   it("shows the reason step first when closing the same way, the look-alikes' reason chosen and changeable before the text", async () => {
