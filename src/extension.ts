@@ -40,6 +40,7 @@ import { revealEvents } from './tree/revealEvents';
 import { TreeNode } from './tree/treeNodes';
 import { publicApi } from './publicApi';
 import { Services } from './services';
+import { openWalkthroughOnFirstStart } from './ui/firstStart';
 import * as inertWindow from './ui/inertWindow';
 
 let activeServices: Services | undefined;
@@ -123,6 +124,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Servic
     ...registerFileSourceCommands(services, ptaDocuments, comparisons),
   );
   activeServices = services;
+  openWalkthroughOnFirstStart(context);
   return publicApi(context.extensionMode, services);
 }
 
