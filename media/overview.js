@@ -57,6 +57,15 @@
   }
 
   /**
+   * "1 event", "2,345 events".
+   * @param {number} n
+   * @param {string} one
+   */
+  function plural(n, one) {
+    return `${count(n)} ${n === 1 ? one : `${one}s`}`;
+  }
+
+  /**
    * Asks the extension to filter the Events view; the extension checks the request against the
    * figures it posted.
    * @param {Record<string, string>} filter
@@ -297,7 +306,7 @@
 
   /** @param {any} data */
   function typesSection(data) {
-    const s = section('Events by type', data.otherTypes.types ? `And ${count(data.otherTypes.types)} other types with ${count(data.otherTypes.events)} events.` : undefined);
+    const s = section('Events by type', data.otherTypes.types ? `And ${plural(data.otherTypes.types, 'other type')} with ${plural(data.otherTypes.events, 'event')}.` : undefined);
     const max = Math.max(1, ...data.types.map((/** @type {any} */ t) => t.open + t.closed));
     const list = el('div', 'rows');
     for (const t of data.types) {
