@@ -94,14 +94,21 @@ export async function closeTheSameWay({ wb, sim, contextSubject: subject, expect
   assert.equal(sent.status, 200);
   await waitForGroupCounts(wb, String(expected.open - 1), String(expected.closed + 1));
   // Its row moved to Closed and says why; Open folded keeps the Closed rows on screen.
+  // The preview moved on to the next open event; the closed one is in Closed, with its reason.
+  await eventually('the preview to move on to another open event', async () => {
+    const moved = await wb.webviewFrame('#root[data-status="OPEN"]');
+    assert.notEqual(await moved.locator('#root').getAttribute('data-event-id'), subject.event.id);
+  });
   await wb.setExpanded(wb.topLevelRow('Open'), false);
   await wb.setExpanded(wb.topLevelRow('Closed'), true);
-  assert.match(await wb.rowDescription(wb.treeRows(subject.rowLabel)), new RegExp(`^${escapeRegExp(subject.reasonWords)} · `));
+  const closedRow = wb.treeRows(subject.rowLabel);
+  assert.match(await wb.rowDescription(closedRow), new RegExp(`^${escapeRegExp(subject.reasonWords)} · `));
+  await closedRow.locator('.label-name').click();
+  const closedFrame = await wb.webviewFrame(`#root[data-event-id="${subject.event.id}"][data-status="CLOSED"]`);
+  await assertText(closedFrame.locator('section.closed'), new RegExp(`Reason\\s*${escapeRegExp(subject.reasonWords)}\\s*Text\\s*${escapeRegExp(subject.text)}`));
+  assert.equal(await closedFrame.locator('section.memory').count(), 0, 'a closed event has no memory sentence');
   await wb.setExpanded(wb.topLevelRow('Closed'), false);
   await wb.setExpanded(wb.topLevelRow('Open'), true);
-  await frame.locator(`#root[data-status="CLOSED"]`).waitFor();
-  await assertText(frame.locator('section.closed'), new RegExp(`Reason\\s*${escapeRegExp(subject.reasonWords)}\\s*Text\\s*${escapeRegExp(subject.text)}`));
-  assert.equal(await frame.locator('section.memory').count(), 0, 'a closed event has no memory sentence');
   await wb.parkMouse();
 }
 

@@ -81,10 +81,14 @@ export async function closeEvent({ wb, sim, subject, expected }: Journey): Promi
   assert.deepEqual(sent[0].body, { mStatus: 'CLOSED', closeReason: 'HANDLED', reasonText });
   assert.equal(sent[0].status, 200);
 
-  // The open details panel follows the event.
-  const frame = await wb.webviewFrame(`#root[data-event-id="${subject.event.id}"][data-status="CLOSED"]`);
-  await assertText(frame.locator('.badges'), /Closed/);
-  await assertText(frame.locator('section.closed'), new RegExp(`Reason\\s*Handled\\s*Text\\s*${escapeRegExp(reasonText)}`));
+  // The selection and the preview move on to the next open event: the closed one does not pull them into Closed.
+  await eventually('the preview to move on to another open event', async () => {
+    const frame = await wb.webviewFrame('#root[data-status="OPEN"]');
+    assert.notEqual(await frame.locator('#root').getAttribute('data-event-id'), subject.event.id);
+  });
+  const selected = wb.sideBar.locator('.monaco-list-row[role="treeitem"][aria-selected="true"]');
+  assert.equal(await selected.getAttribute('aria-level'), '2', 'an event row is selected');
+  assert.doesNotMatch((await selected.getAttribute('aria-label')) ?? '', /closed|Handled/i, 'the selected row is an open event');
   await wb.parkMouse();
 }
 
@@ -97,6 +101,11 @@ export async function reopenEvent({ wb, sim, subject, expected }: Journey): Prom
   // A closed event says why in its row, and its icon no longer signals risk.
   assert.match(await wb.rowDescription(closedRow), /^Handled · /);
   assert.equal(await closedRow.locator('.codicon-flame').count(), 0, 'a closed event should not show the high-risk flame');
+  // Its panel says why it was closed.
+  await closedRow.locator('.label-name').click();
+  const closedFrame = await wb.webviewFrame(`#root[data-event-id="${subject.event.id}"][data-status="CLOSED"]`);
+  await assertText(closedFrame.locator('.badges'), /Closed/);
+  await assertText(closedFrame.locator('section.closed'), new RegExp(`Reason\\s*Handled\\s*Text\\s*${escapeRegExp(reasonText)}`));
   const patchesBefore = patches(sim).length;
   await wb.contextMenuAction(closedRow, 'Reopen Event');
 
