@@ -2,12 +2,14 @@
 // two of them closed (the selection and the preview moving on each time), Undo with Ctrl+Z,
 // and the rows and panel seen in Dark Modern and Dark High Contrast.
 import * as assert from 'node:assert/strict';
-import { Journey, patches, saveShot, sideBarWidth } from '../journeyContext';
+import { Journey, patches, saveReadmeShot, saveShot, sideBarWidth, topOfWindowClip } from '../journeyContext';
 import { eventually, type Workbench } from '../workbench';
 import { setTheme } from './detailsSteps';
 
 const narrowWidth = 300;
 const loopReasonText = 'Walked through by keyboard';
+/** The rows and the top of the preview: the facts of each row and the evidence of the event. */
+const loopShotHeight = 760;
 
 export async function walkTenEventsByKeyboard(j: Journey): Promise<void> {
   const { wb, sim } = j;
@@ -86,10 +88,10 @@ async function narrowShots(j: Journey): Promise<void> {
   const { wb } = j;
   await wb.parkMouse();
   await expectFactsVisible(wb);
-  await saveShot(wb.page, 'loop-300-dark');
+  await saveReadmeShot(wb.page, 'triage-loop-300', topOfWindowClip(loopShotHeight));
   await setTheme(j, 'Dark High Contrast', 'vscode-high-contrast');
   await wb.parkMouse();
-  await saveShot(wb.page, 'loop-300-high-contrast');
+  await saveReadmeShot(wb.page, 'triage-loop-300-high-contrast', topOfWindowClip(loopShotHeight));
   await setTheme(j, 'Dark Modern', 'vscode-dark');
   await wb.resizeSideBar(400);
   await expectFactsVisible(wb);
