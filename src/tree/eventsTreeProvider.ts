@@ -82,7 +82,9 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
         if (!source || !event) return new vscode.TreeItem('Event no longer available');
         const lookAlikes = event.status === 'OPEN' ? (this.indexes.of(node.sourceId)?.lookAlikeCount(event.id) ?? 0) : 0;
         const item = eventItem(event, this.now(), this.matched(event), lookAlikes);
-        item.id = `event:${node.sourceId}:${node.eventId}`;
+        // Its group is part of its id: a closed event is a new row in Closed, so the tree does not
+        // unfold Closed to keep it selected while the selection moves on to the next open event.
+        item.id = `event:${node.sourceId}:${event.status}:${node.eventId}`;
         item.contextValue = eventContext(event.status, source, lookAlikes > 0);
         item.command = { command: 'cyberarkPta.showEventDetails', title: 'Show Event Details', arguments: [{ sourceId: node.sourceId, eventId: node.eventId, preview: true }] };
         return item;

@@ -62,6 +62,8 @@ export async function walkTenEventsByKeyboard(j: Journey): Promise<void> {
   await wb.setExpanded(wb.topLevelRow('Closed'), true);
   const firstClosed = wb.sideBar.locator('.monaco-list-row[role="treeitem"][aria-level="2"]').filter({ hasText: /Handled/ }).first();
   await firstClosed.locator('.label-name').click();
+  // The key acts on the selection once it is known to be a closed event: its preview says so.
+  await wb.webviewFrame('#root[data-status="CLOSED"]');
   await wb.page.keyboard.press('r');
   await eventually('r to reopen it', async () => {
     assert.equal(await groupCount(wb, 'Open'), openBefore);
