@@ -143,32 +143,18 @@ async function reopenEvents(services: Services, batches: TriageBatches, arg: unk
   return batches.run('reopen', batches.byVault(events, reopenRequests));
 }
 
-/** The reason step; `suggested` (Close the Same Way's) is the active item, and Enter takes it. */
+/** The reason step; `suggested` (Close the Same Way's) comes first and says so, so Enter takes it and a Down changes it. */
 async function pickReason(subject: string, suggested?: CloseChoice): Promise<CloseChoice | undefined> {
-  type Item = vscode.QuickPickItem & { value: CloseChoice };
-  const items: Item[] = CLOSE_REASONS.map((r) => ({
-    label: r.label,
-    description: r.value === suggested ? `${r.value} · as its look-alikes were closed` : r.value,
-    detail: r.detail,
-    value: r.value,
-  }));
-  const pick = vscode.window.createQuickPick<Item>();
-  pick.title = `Close ${subject} (1/2): reason`;
-  pick.placeholder = suggested ? 'Why is it closed? The look-alikes\' reason is chosen: Enter keeps it.' : 'Why is it closed?';
-  pick.ignoreFocusOut = true;
-  pick.items = items;
-  const active = items.find((i) => i.value === suggested);
-  if (active) pick.activeItems = [active];
-  const picked = await new Promise<CloseChoice | undefined>((resolve) => {
-    pick.onDidAccept(() => {
-      resolve(pick.selectedItems[0]?.value ?? pick.activeItems[0]?.value);
-      pick.hide();
-    });
-    pick.onDidHide(() => resolve(undefined));
-    pick.show();
-  });
-  pick.dispose();
-  return picked;
+  const reasons = [...CLOSE_REASONS].sort((a, b) => Number(b.value === suggested) - Number(a.value === suggested));
+  const picked = await vscode.window.showQuickPick(
+    reasons.map((r) => ({ label: r.label, description: r.value === suggested ? `${r.value} · as its look-alikes were closed` : r.value, detail: r.detail, value: r.value })),
+    {
+      title: `Close ${subject} (1/2): reason`,
+      placeHolder: suggested ? "Why is it closed? The look-alikes' reason is first: Enter keeps it." : 'Why is it closed?',
+      ignoreFocusOut: true,
+    },
+  );
+  return picked?.value;
 }
 
 /** The text step; titled as step 2 only when the reason step came before it. */

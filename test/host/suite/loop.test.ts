@@ -207,11 +207,11 @@ describe('the triage loop from the keyboard', () => {
     const subject = list(api, 'OPEN').find((e) => !!triageMemory(index.lookAlikes(e.id), Date.now(), e.score)?.suggestion?.text);
     assert.ok(subject, 'an open event whose look-alikes were closed with a reason and a text');
     const suggestion = triageMemory(index.lookAlikes(subject.id), Date.now(), subject.score)!.suggestion!;
-    const reasons = CLOSE_REASONS.map((r) => r.value);
-    const changed = reasons[(reasons.indexOf(suggestion.reason) + 1) % reasons.length];
+    // The suggested reason is listed first; the others follow in their usual order.
+    const changed = CLOSE_REASONS.map((r) => r.value).filter((r) => r !== suggestion.reason)[0];
     const pending = vscode.commands.executeCommand<TriageResult>('cyberarkPta.closeSameWay', ref(api, subject.id));
     await pause(600);
-    // The suggested reason is the active item: one Down moves to the next reason, Enter takes it.
+    // One Down moves from the suggested reason to the next one, Enter takes it.
     await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
     await pause(400);
