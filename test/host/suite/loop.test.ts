@@ -92,6 +92,8 @@ describe('the triage loop from the keyboard', () => {
     const outcome = await vscode.commands.executeCommand<TriageResult>('cyberarkPta.closeEvent', { eventIds: [subject], reason: 'HANDLED', text: 'Checked with the owner' });
     assert.deepEqual(outcome.succeeded.map((r) => r.eventId), [subject]);
     assert.equal(selectedEventId(), before[3], 'the next open event is selected');
+    await pause(300);
+    assert.deepEqual(folds, [], 'Closed did not unfold to follow the closed event');
     await waitFor(() => api.panels.preview?.eventId === before[3], 'the preview to follow');
     assert.deepEqual(list(api, 'OPEN').map((e) => e.id), before.filter((id) => id !== subject), 'the others keep their order');
     assert.equal(list(api, 'CLOSED').some((e) => e.id === subject), true);
