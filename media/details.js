@@ -174,13 +174,17 @@
     return table;
   }
 
-  /** How the event's closed look-alikes were closed, at the top, with the way to close this one the same way. @param {any} ev */
+  /**
+   * How the event's closed look-alikes were closed, their scores beside this one's, and why to read
+   * the event first when that applies: advice, so Close the Same Way leads only when nothing calls for care.
+   * @param {any} ev
+   */
   function renderMemory(ev) {
     if (!ev.memory) return undefined;
-    const memory = el('section', 'memory');
-    memory.setAttribute('aria-label', 'Seen before');
-    memory.append(el('p', 'memory-sentence', ev.memory.sentence));
-    if (ev.memory.canCloseSameWay) memory.append(button('Close the Same Way…', 'closeSameWay', ev.id, true));
+    const memory = section('Seen before', 'memory');
+    memory.append(el('p', 'memory-sentence', ev.memory.sentence), el('p', 'muted memory-scores', ev.memory.scores));
+    if (ev.memory.caution) memory.append(el('p', 'memory-caution', ev.memory.caution));
+    if (ev.memory.canCloseSameWay) memory.append(button('Close the Same Way…', 'closeSameWay', ev.id, ev.memory.sameWayIsPrimary));
     return memory;
   }
 
@@ -207,6 +211,7 @@
       const stats = el('div', 'entity-stats');
       stats.append(el('span', 'muted', `Other loaded events: ${entity.summary}`));
       const timeline = messageButton(entity.key === selected ? 'Hide timeline' : 'Timeline', 'link', `entity-timeline:${entity.key}`, { type: 'entity', action: 'timeline', eventId: ev.id, key: entity.key });
+      if (entity.key !== selected) timeline.addEventListener('click', () => (scrollToTimeline = true));
       timeline.setAttribute('aria-pressed', String(entity.key === selected));
       stats.append(timeline);
       if (entity.canLoadHistory) {
@@ -228,13 +233,15 @@
       related.append(el('p', 'muted', 'No other loaded event shares an account, vault user or host with this one.'));
       return related;
     }
-    if (events.length < total) related.append(el('p', 'muted', `The ${events.length} strongest of ${total}: most shared entities, same type, most recent.`));
+    const expanded = relatedExpanded === ev.id;
+    const shown = expanded ? events : events.slice(0, RELATED_FIRST);
+    related.append(el('p', 'muted', shown.length < total ? `The ${count(shown.length)} strongest of ${count(total)}: most shared entities, same type, most recent.` : 'Most shared entities, same type, most recent first.'));
     const list = el('ul', 'related-list');
-    for (const other of events) {
+    for (const other of shown) {
       const item = el('li', 'related-event');
       const head = el('div', 'related-head');
       head.append(
-        el('span', `badge risk-${other.risk}`, other.score),
+        el('span', `badge risk-${other.risk}`, `${other.score} ${other.risk}`),
         messageButton(other.typeName, 'link', `related:${other.eventId}`, { type: 'open', eventId: ev.id, targetId: other.eventId }),
         el('span', `muted status-text status-${other.status.toLowerCase()}`, `${other.statusText} · ${other.age}`),
       );
@@ -242,6 +249,15 @@
       list.append(item);
     }
     related.append(list);
+    if (!expanded && (events.length > RELATED_FIRST || total > events.length)) {
+      const all = total > RELATED_ALL_MAX ? `Show the ${count(RELATED_ALL_MAX)} strongest` : `Show all ${count(total)}`;
+      const more = messageButton(all, 'link show-all', 'related-all', { type: 'related', action: 'all', eventId: ev.id });
+      more.addEventListener('click', () => {
+        relatedExpanded = ev.id;
+        if (events.length >= total) render(ev);
+      });
+      related.append(more);
+    }
     return related;
   }
 
@@ -249,7 +265,7 @@
   function renderTimeline(ev) {
     if (!ev.timeline) return undefined;
     const { audits, entity } = ev.timeline;
-    const timeline = section('Timeline', 'timeline');
+    const timeline = foldedSection('Timeline', 'timeline');
     if (audits.marks.length === 0) {
       timeline.append(el('p', 'muted', 'No audit of this event has a time.'));
     } else {
@@ -366,7 +382,7 @@
 
   /** @param {any} ev */
   function renderRawJson(ev) {
-    const raw = section('Raw JSON', 'raw');
+    const raw = foldedSection('Raw JSON', 'raw');
     const pre = el('pre', 'json');
     const code = el('code');
     code.append(highlightJson(ev.rawJson, new Map(ev.rawJsonTimes)));
@@ -420,23 +436,71 @@
     return fragment;
   }
 
-  /** In page order. */
+  /**
+   * In page order: the evidence first (what happened, who, where: the first screen of a typical
+   * event), then the context around it, then what is folded until asked for.
+   */
   const SECTIONS = [
+    // The event and what can be done with it.
     renderHeader,
-    renderMemory,
     renderActions,
     renderClosed,
     renderSummary,
+    // The evidence: the audits, with the commands typed in PSM sessions.
+    renderAudits,
+    renderAdditionalData,
+    // Context: how look-alikes were closed, who and where else, related events.
+    renderMemory,
     renderEntities,
     renderRelated,
+    // Folded by default; each fold is kept from event to event.
     renderTimeline,
-    renderAdditionalData,
-    renderAudits,
     renderRawJson,
   ];
 
   /** @type {any} */
   let shown;
+
+  /** Related events: the first few, and all of them once asked for (for this event only). */
+  const RELATED_FIRST = 5;
+  /** The most the extension sends for "Show all" (eventContextView's RELATED_ALL_MAX). */
+  const RELATED_ALL_MAX = 1000;
+  /** @type {string | undefined} */
+  let relatedExpanded;
+
+  /** @param {number} n */
+  function count(n) {
+    return n.toLocaleString('en-US');
+  }
+
+  /**
+   * Which folded sections are open, by key: presentation only, no vault data, so it may be kept in
+   * the webview's state and goes from event to event.
+   * @type {Record<string, boolean>}
+   */
+  const unfolded = (vscode.getState() && vscode.getState().unfolded) || {};
+
+  /**
+   * A section folded by default, opened or closed as it was on the last event.
+   * @param {string} title
+   * @param {string} className
+   */
+  function foldedSection(title, className) {
+    const node = /** @type {HTMLDetailsElement} */ (el('details', `${className} folded`));
+    node.dataset.key = `section:${className}`;
+    const summary = el('summary');
+    summary.append(el('h2', undefined, title));
+    node.append(summary);
+    node.open = !!unfolded[className];
+    node.addEventListener('toggle', () => {
+      unfolded[className] = node.open;
+      vscode.setState({ unfolded });
+    });
+    return node;
+  }
+
+  /** An entity's Timeline was asked for: once drawn, it is unfolded and scrolled into sight. */
+  let scrollToTimeline = false;
 
   /**
    * Draws the whole page. A redraw of the same event (its context changed) keeps the scroll
@@ -445,6 +509,7 @@
    */
   function render(ev) {
     const sameEvent = root.dataset.eventId === ev.id;
+    if (!sameEvent && relatedExpanded !== ev.id) relatedExpanded = undefined;
     const focusKey = document.activeElement instanceof HTMLElement ? document.activeElement.dataset.focusKey : undefined;
     const opened = new Set(Array.from(root.querySelectorAll('details[open]'), (d) => /** @type {HTMLElement} */ (d).dataset.key));
     const scroll = window.scrollY;
@@ -460,6 +525,13 @@
     window.scrollTo(0, scroll);
     const focus = focusKey && Array.from(root.querySelectorAll('[data-focus-key]')).find((node) => /** @type {HTMLElement} */ (node).dataset.focusKey === focusKey);
     if (focus) /** @type {HTMLElement} */ (focus).focus({ preventScroll: true });
+    const entityTimeline = root.querySelector('.entity-timeline');
+    if (scrollToTimeline && entityTimeline) {
+      scrollToTimeline = false;
+      const fold = entityTimeline.closest('details');
+      if (fold) fold.open = true;
+      entityTimeline.scrollIntoView({ block: 'nearest' });
+    }
   }
 
   // The timelines are drawn at the page's width: drawn again when it changes.
@@ -473,13 +545,11 @@
     const message = event.data;
     switch (message && message.type) {
       case 'event':
-        vscode.setState({ event: message.event });
         render(message.event);
         break;
     }
   });
 
-  const state = vscode.getState();
-  if (state && state.event) render(state.event);
+  // The event itself is never kept in the webview's state: a page shown again says ready and is sent it.
   vscode.postMessage({ type: 'ready' });
 })();

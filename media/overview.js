@@ -57,6 +57,15 @@
   }
 
   /**
+   * "1 event", "2,345 events".
+   * @param {number} n
+   * @param {string} one
+   */
+  function plural(n, one) {
+    return `${count(n)} ${n === 1 ? one : `${one}s`}`;
+  }
+
+  /**
    * Asks the extension to filter the Events view; the extension checks the request against the
    * figures it posted.
    * @param {Record<string, string>} filter
@@ -143,19 +152,44 @@
     return s;
   }
 
-  /** @param {string | null} filter */
-  function filterBar(filter) {
+  /**
+   * The Events view's filter, each part with its own remove button, and Clear.
+   * @param {string | null} filter
+   * @param {ReadonlyArray<{ part: string, text: string }>} parts
+   */
+  function filterBar(filter, parts) {
     const barEl = el('div', filter ? 'filter-bar active' : 'filter-bar');
     barEl.setAttribute('role', 'status');
     if (!filter) {
-      barEl.append(el('span', 'muted', 'Click a band, a day, a type or an entity to filter the Events view.'));
+      barEl.append(el('span', 'muted', 'Click a band, a day, a type or an entity to filter the Events view; click it again to undo.'));
       return barEl;
     }
-    barEl.append(el('span', 'filter-label', 'Events view filtered: '), el('span', 'filter-text', filter));
+    barEl.append(el('span', 'filter-label', 'Events view filtered: '));
+    const chips = el('span', 'filter-parts');
+    for (const { part, text } of parts) {
+      const chip = filterButton('chip', `remove:${part}`, `Remove ${text} from the filter`, { kind: 'remove', part });
+      chip.append(el('span', 'filter-text', text), el('span', 'chip-x', ' ×'));
+      chips.append(chip);
+    }
+    barEl.append(chips);
     const clear = filterButton('link-button', 'clear', 'Clear the Events view filter', { kind: 'clear' });
     clear.textContent = 'Clear';
     barEl.append(clear);
     return barEl;
+  }
+
+  /**
+   * The figures the filter narrows to look pressed (and say so); a second click on one removes it.
+   * @param {readonly string[]} pressed
+   */
+  function markPressed(pressed) {
+    const keys = new Set(pressed);
+    for (const node of root.querySelectorAll('button.tile, button.row:not(.static), g.column')) {
+      const element = /** @type {HTMLElement} */ (node);
+      const on = keys.has(element.dataset.focusKey || '');
+      element.setAttribute('aria-pressed', String(on));
+      element.classList.toggle('pressed', on);
+    }
   }
 
   /** @param {any} data */
@@ -188,6 +222,8 @@
     const buckets = timeline.buckets;
     const max = Math.max(1, ...buckets.map((/** @type {any} */ b) => sum(b.open) + sum(b.closed)));
     const width = 10;
+    // The scale above the chart, not on the axis, where it would read as a third date.
+    s.append(el('p', 'muted scale', `Tallest ${perHour ? 'hour' : 'day'}: ${count(max)} ${max === 1 ? 'event' : 'events'}`));
     const chart = svg('svg', {
       class: 'columns',
       viewBox: `0 0 ${buckets.length * width} 100`,
@@ -235,7 +271,7 @@
     if (columns.length) columns[columns.length - 1].setAttribute('tabindex', '0');
     const axis = el('div', 'axis');
     axis.setAttribute('aria-hidden', 'true');
-    axis.append(el('span', undefined, buckets[0].label), el('span', undefined, `highest ${count(max)}`), el('span', undefined, buckets[buckets.length - 1].label));
+    axis.append(el('span', undefined, buckets[0].label), el('span', undefined, buckets[buckets.length - 1].label));
     const legend = el('div', 'legend');
     legend.setAttribute('aria-hidden', 'true');
     for (const band of BANDS) {
@@ -270,7 +306,7 @@
 
   /** @param {any} data */
   function typesSection(data) {
-    const s = section('Events by type', data.otherTypes.types ? `And ${count(data.otherTypes.types)} other types with ${count(data.otherTypes.events)} events.` : undefined);
+    const s = section('Events by type', data.otherTypes.types ? `And ${plural(data.otherTypes.types, 'other type')} with ${plural(data.otherTypes.events, 'event')}.` : undefined);
     const max = Math.max(1, ...data.types.map((/** @type {any} */ t) => t.open + t.closed));
     const list = el('div', 'rows');
     for (const t of data.types) {
@@ -377,7 +413,7 @@
   /**
    * Replaces the page's content in one DOM update (no blank frame), keeping focus and opened
    * tables on the same items.
-   * @param {{ data: any, filter: string | null }} message
+   * @param {{ data: any, filter: string | null, parts?: Array<{ part: string, text: string }>, pressed?: string[] }} message
    */
   function render(message) {
     const started = window.performance.now();
@@ -385,7 +421,7 @@
     const focusKey = active && active.dataset ? active.dataset.focusKey : undefined;
     const data = message.data;
     /** @type {Node[]} */
-    const content = [filterBar(message.filter)];
+    const content = [filterBar(message.filter, message.parts || [])];
     if (!data) {
       content.push(emptyState());
     } else if (data.total === 0) {
@@ -395,6 +431,7 @@
       if (data.sources.length > 1) content.push(sourcesSection(data));
     }
     root.replaceChildren(...content);
+    markPressed(message.pressed || []);
     for (const node of root.querySelectorAll('[data-focus-key]')) {
       const element = /** @type {HTMLElement} */ (node);
       if (element.tagName === 'DETAILS' && openTables.has(element.dataset.focusKey || '')) element.setAttribute('open', '');

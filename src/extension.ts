@@ -7,6 +7,7 @@ import { registerEventCommands } from './commands/eventCommands';
 import { registerFileSourceCommands } from './commands/fileSourceCommands';
 import { registerExportCommands } from './commands/exportCommands';
 import { registerFilterCommands } from './commands/filterCommands';
+import { registerLoopCommands } from './commands/loopCommands';
 import { registerRefreshCommands } from './commands/refreshCommands';
 import { registerSessionCommands } from './commands/sessionCommands';
 import { registerTriageCommands } from './commands/triageCommands';
@@ -39,6 +40,7 @@ import { revealEvents } from './tree/revealEvents';
 import { TreeNode } from './tree/treeNodes';
 import { publicApi } from './publicApi';
 import { Services } from './services';
+import { openWalkthroughOnFirstStart } from './ui/firstStart';
 import * as inertWindow from './ui/inertWindow';
 
 let activeServices: Services | undefined;
@@ -121,6 +123,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Servic
     ...registerRefreshCommands(services),
     ...registerEventCommands(services),
     ...registerTriageCommands(services),
+    ...registerLoopCommands(services),
     ...registerCloseSameWay(services),
     ...registerExportCommands(services),
     ...registerEntityCommands(services),
@@ -133,6 +136,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Servic
     ...registerFileSourceCommands(services, ptaDocuments, comparisons),
   );
   activeServices = services;
+  openWalkthroughOnFirstStart(context);
   return publicApi(context.extensionMode, services);
 }
 

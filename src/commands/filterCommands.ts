@@ -4,12 +4,13 @@ import { displayText, readableEventType } from '../model/format';
 import { EventFilter, SortOrder } from '../store/eventFilter';
 import { accountKey } from '../model/entities';
 import { EventStatus } from '../model/ptaEvent';
-import { describeFilter } from '../store/filterDescription';
+import { FilterPart, filterParts, withoutPart } from '../store/filterDescription';
 import { Services } from '../services';
 
 export function registerFilterCommands(services: Services): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand('cyberarkPta.filterEvents', (args?: unknown) => filterEvents(services, args)),
+    vscode.commands.registerCommand('cyberarkPta.filterByText', () => askText(services, services.view.currentFilter)),
     vscode.commands.registerCommand('cyberarkPta.clearFilter', () => clearFilter(services)),
     vscode.commands.registerCommand('cyberarkPta.sortByScore', () => setSort(services, 'score')),
     vscode.commands.registerCommand('cyberarkPta.sortByUpdate', () => setSort(services, 'updated')),
@@ -25,7 +26,7 @@ function isFilterArgument(args: unknown): args is Record<string, unknown> {
   return !!args && typeof args === 'object' && !('kind' in args) && ['minScore', 'types', 'text'].some((key) => key in args);
 }
 
-type FilterStep = 'minScore' | 'types' | 'text' | 'status' | 'sources' | 'clear';
+type FilterStep = 'minScore' | 'types' | 'text' | 'status' | 'sources' | 'clear' | 'remove';
 
 /** Applies a filter given as arguments (keybindings, scripts), else asks what to narrow by. */
 async function filterEvents(services: Services, args: unknown): Promise<void> {
@@ -39,7 +40,7 @@ async function filterEvents(services: Services, args: unknown): Promise<void> {
     return;
   }
   const filter = services.view.currentFilter;
-  const items: Array<vscode.QuickPickItem & { step: FilterStep }> = [
+  const items: Array<vscode.QuickPickItem & { step: FilterStep; part?: FilterPart }> = [
     { step: 'minScore', label: '$(dashboard) Minimum score…', description: filter.minScore ? `now ${filter.minScore}` : 'any score' },
     { step: 'types', label: '$(symbol-enum) Event types…', description: filter.types?.length ? `${filter.types.length} chosen` : 'all types' },
     { step: 'text', label: '$(search) Text…', description: filter.text ? inertQuickPick(`now "${displayText(filter.text, 30)}"`) : 'users, accounts, addresses, commands, data' },
@@ -48,10 +49,17 @@ async function filterEvents(services: Services, args: unknown): Promise<void> {
   if (services.sources.all().length > 1) {
     items.push({ step: 'sources', label: '$(server) Vaults and files…', description: filter.sources?.length ? `${filter.sources.length} chosen` : 'all' });
   }
-  if (describeFilter(filter)) items.push({ step: 'clear', label: '$(clear-all) Clear all filters' });
-  const picked = await vscode.window.showQuickPick(items, { title: 'Filter PTA Events', placeHolder: 'Narrow the list by…' });
+  const parts = filterParts(filter, (id) => services.sources.get(id)?.label ?? id);
+  if (parts.length > 0) {
+    items.push({ step: 'remove', label: 'Active filter', kind: vscode.QuickPickItemKind.Separator });
+    for (const { part, text } of parts) items.push({ step: 'remove', part, label: '$(close) Remove', description: inertQuickPick(text) });
+    items.push({ step: 'clear', label: '$(clear-all) Clear all filters' });
+  }
+  const picked = await vscode.window.showQuickPick(items, { title: 'Filter PTA Events', placeHolder: 'Narrow the list by…, or remove a part of the filter' });
   if (!picked) return;
   switch (picked.step) {
+    case 'remove':
+      return picked.part && setClientFilter(services, withoutPart(filter, picked.part));
     case 'minScore':
       return askMinScore(services, filter);
     case 'types':

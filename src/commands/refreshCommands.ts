@@ -38,6 +38,8 @@ async function refresh(services: Services, arg: unknown, full: boolean): Promise
     });
     return;
   }
+  // The analyst asked for the list as it is now: events triaged here take their new places.
+  for (const source of [...vaults, ...files]) services.view.releasePlaces(source.id);
   await Promise.all([
     ...vaults.map(async (vault) => {
       try {

@@ -63,7 +63,7 @@ async function signInVault(services: Services, vault: VaultSource): Promise<bool
     failedBefore.add(vault.id);
     const lockout = error instanceof PvwaError && error.kind === 'auth' ? ' Check the user name, password and method: vaults suspend users after a few failed sign-ins, so nothing is retried automatically.' : '';
     const choice = await inertWindow.showErrorMessage(
-      `Sign-in to ${displayText(vault.label, 60)} (${address.hostname}) failed: ${describeError(error)}${lockout}`,
+      `Sign-in to ${displayText(vault.label, 60)} failed: ${describeError(error)}${lockout}`,
       'Try Again',
       'Open Settings',
     );

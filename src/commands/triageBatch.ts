@@ -84,11 +84,23 @@ const RETRY = 'Retry';
  */
 export class TriageBatches {
   private readonly inFlight = new InFlightTriage();
+  /** The last batch that changed something, for Undo Last Triage while it can still be undone. */
+  private readonly last = new LastTriage();
 
   constructor(
     private readonly services: Services,
     private readonly reports: TriageReports,
   ) {}
+
+  /** Undo Last Triage: the same Undo as the summary's button, for the last batch that changed something. */
+  async undoLast(): Promise<TriageResult> {
+    const last = this.last.take();
+    if (!last) {
+      void inertWindow.showInformationMessage('There is no close or reopen to undo.');
+      return NOTHING_SENT;
+    }
+    return this.undo(last.action, last.outcomes);
+  }
 
   /** The chosen events by vault, in the order given; the targets were chosen as needing triage, which only vaults can do. */
   byVault(events: readonly SourcedEvent[], toRequests: (events: PtaEvent[]) => TriageRequest[]): VaultRequests[] {
@@ -110,7 +122,9 @@ export class TriageBatches {
     const { claimed, busy } = this.inFlight.claim(batches.flatMap(({ vault, requests }) => requests.map((request) => ({ sourceId: vault.id, eventId: request.event.id, vault, request }))));
     try {
       const confirmed = options.confirmed ? { batches: regroup(claimed), changedSince: [] } : await this.confirmState(action, claimed);
+      for (const { vault, requests } of confirmed.batches) this.services.view.holdPlaces(vault.id, requests.map((r) => r.event));
       const outcomes = confirmed.batches.length > 0 ? await this.send(action, confirmed.batches, options) : [];
+      this.last.record(action, outcomes, options);
       for (const { vault, outcome } of outcomes) {
         for (const { event, message } of outcome.failed) this.services.log.warn(`${DOING[action]} ${event.id} in ${vault.label} failed: ${message}`);
         for (const { event, message } of outcome.outcomeUnknown) this.services.log.warn(`${DOING[action]} ${event.id} in ${vault.label}: ${message}`);
@@ -221,7 +235,8 @@ export class TriageBatches {
    * Sends the opposite change for exactly the events this batch changed, after bringing each vault's
    * list up to date: an event someone changed meanwhile is left alone and counted.
    */
-  private async undo(action: TriageAction, outcomes: readonly VaultOutcome[]): Promise<void> {
+  private async undo(action: TriageAction, outcomes: readonly VaultOutcome[]): Promise<TriageResult> {
+    this.last.forget(outcomes);
     const refreshed = await Promise.all(outcomes.map(async ({ vault, outcome }) => ({ vault, outcome, verified: (await vault.refresh.refresh()) !== undefined })));
     // Only state the vault has just confirmed is planned from: an unverified event is never sent.
     const unverified = refreshed
@@ -230,7 +245,7 @@ export class TriageBatches {
     const plans = refreshed.filter(({ verified }) => verified).map(({ vault, outcome }) => ({ vault, plan: planUndo(outcome, (id) => vault.store.get(id)) }));
     const leftAlone = plans.flatMap(({ plan }) => plan.changedSince);
     const batches = plans.filter(({ plan }) => plan.requests.length > 0).map(({ vault, plan }) => ({ vault, requests: plan.requests }));
-    await this.run(action === 'close' ? 'reopen' : 'close', batches, { undoing: true, confirmed: true, leftAlone, unverified });
+    return this.run(action === 'close' ? 'reopen' : 'close', batches, { undoing: true, confirmed: true, leftAlone, unverified });
   }
 
   /** An event's name for titles and messages; the vault is named when there are several sources. */
@@ -256,6 +271,36 @@ function regroup(requests: readonly SourcedRequest[]): VaultRequests[] {
 
 function hasSkipped(extras: SummaryExtras): boolean {
   return (extras.leftAlone?.length ?? 0) + (extras.inProgress ?? 0) + (extras.unverified?.length ?? 0) > 0;
+}
+
+/**
+ * The last close or reopen that changed something; Undo Last Triage is offered (the context key
+ * `cyberarkPta.canUndoTriage`) while there is one. An Undo, from the command or a summary's button,
+ * uses it up.
+ */
+class LastTriage {
+  private batch: { action: TriageAction; outcomes: readonly VaultOutcome[] } | undefined;
+
+  record(action: TriageAction, outcomes: readonly VaultOutcome[], options: RunOptions): void {
+    if (options.undoing) this.set(undefined);
+    else if (outcomes.some(({ outcome }) => outcome.succeeded.length > 0)) this.set({ action, outcomes });
+  }
+
+  take(): { action: TriageAction; outcomes: readonly VaultOutcome[] } | undefined {
+    const batch = this.batch;
+    this.set(undefined);
+    return batch;
+  }
+
+  /** That batch is being undone (from its summary's button): no longer offered. */
+  forget(outcomes: readonly VaultOutcome[]): void {
+    if (this.batch?.outcomes.some((held) => outcomes.some((given) => given.outcome === held.outcome))) this.set(undefined);
+  }
+
+  private set(batch: LastTriage['batch']): void {
+    this.batch = batch;
+    void vscode.commands.executeCommand('setContext', 'cyberarkPta.canUndoTriage', !!batch);
+  }
 }
 
 function resultOf(outcomes: readonly VaultOutcome[], skipped: Skipped, options: RunOptions): TriageResult {

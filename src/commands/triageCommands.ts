@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { CloseReason } from '../api/pvwaClient';
 import { CLOSE_REASONS, isCloseReason, REASON_TEXT_MAX, reasonTextProblem } from '../model/closeReason';
+import { formatCount } from '../model/format';
 import { EventStatus } from '../model/ptaEvent';
 import { SourcedEvent } from '../sources/eventSources';
 import { Services } from '../services';
@@ -8,10 +9,13 @@ import { describeFilter } from '../store/filterDescription';
 import { closeRequests, reopenRequests } from '../triage/bulkTriage';
 import * as inertWindow from '../ui/inertWindow';
 import { eventName, targetEvents } from './eventTargets';
+import { loopPlace, moveOnFrom } from './loopCommands';
 import { NOTHING_SENT, TriageBatches, TriageResult } from './triageBatch';
 import { TRIAGE_REPORT_SCHEME, TriageReports } from './triageReports';
 
 /** The reason and text for a keybinding or a script; with `confirm`, the text is offered for the analyst to accept or edit instead of being sent as is. */
+type CloseChoice = Exclude<CloseReason, 'NONE'>;
+
 interface ReasonArgs {
   reason?: unknown;
   text?: unknown;
@@ -34,6 +38,7 @@ export function registerTriageCommands(services: Services): vscode.Disposable[] 
     vscode.commands.registerCommand('cyberarkPta.closeEvent', (arg: unknown, selection: unknown) => closeEvents(services, batches, arg, selection)),
     vscode.commands.registerCommand('cyberarkPta.reopenEvent', (arg: unknown, selection: unknown) => reopenEvents(services, batches, arg, selection)),
     vscode.commands.registerCommand('cyberarkPta.closeAllMatching', (arg: unknown) => closeAllMatching(services, batches, arg)),
+    vscode.commands.registerCommand('cyberarkPta.undoLastTriage', () => batches.undoLast()),
     vscode.workspace.registerTextDocumentContentProvider(TRIAGE_REPORT_SCHEME, reports),
   ];
 }
@@ -72,7 +77,10 @@ async function closeEvents(services: Services, batches: TriageBatches, arg: unkn
     );
     if (answer !== confirm) return NOTHING_SENT;
   }
-  return closeWithReason(services, batches, events, args ?? {});
+  const place = loopPlace(services, events);
+  const result = await closeWithReason(services, batches, events, args ?? {});
+  if (place && result.succeeded.length > 0) await moveOnFrom(services, place);
+  return result;
 }
 
 /** Every open event the view shows (filter applied), after a confirmation that states the count and the filter. */
@@ -91,7 +99,7 @@ async function closeAllMatching(services: Services, batches: TriageBatches, arg:
     return NOTHING_SENT;
   }
   const filter = describeFilter(services.view.currentFilter, (id) => services.sources.get(id)?.label ?? id);
-  const count = events.length.toLocaleString('en-US');
+  const count = formatCount(events.length);
   const confirm = `Close ${count} Events`;
   const answer = await inertWindow.showWarningMessage(
     `Close all ${count} open ${events.length === 1 ? 'event' : 'events'} that match the filter?`,
@@ -102,13 +110,18 @@ async function closeAllMatching(services: Services, batches: TriageBatches, arg:
   return closeWithReason(services, batches, events, asReasonArgs(arg) ?? {});
 }
 
-/** The reason and text (given or asked for), checked, then the close itself. */
+/**
+ * The reason and text (given or asked for), checked, then the close itself. With `confirm`, a given
+ * reason is shown chosen in the reason step, where the analyst may change it, before the text.
+ */
 async function closeWithReason(services: Services, batches: TriageBatches, events: SourcedEvent[], given: ReasonArgs): Promise<TriageResult> {
-  const subject = events.length === 1 ? name(services, events[0]) : `${events.length.toLocaleString('en-US')} events`;
-  const reason = isCloseReason(given.reason) ? given.reason : await pickReason(subject);
+  const subject = events.length === 1 ? name(services, events[0]) : `${formatCount(events.length)} events`;
+  const givenReason = isCloseReason(given.reason) ? given.reason : undefined;
+  const asksReason = !givenReason || !!given.confirm;
+  const reason = asksReason ? await pickReason(subject, givenReason) : givenReason;
   if (!reason) return NOTHING_SENT;
   const givenText = typeof given.text === 'string' ? given.text : undefined;
-  const text = givenText !== undefined && !given.confirm ? givenText : await enterReasonText(subject, reason, givenText);
+  const text = givenText !== undefined && !given.confirm ? givenText : await enterReasonText(subject, reason, givenText, asksReason);
   if (text === undefined) return NOTHING_SENT;
   const problem = reasonTextProblem(text, reason);
   if (problem) {
@@ -130,19 +143,27 @@ async function reopenEvents(services: Services, batches: TriageBatches, arg: unk
   return batches.run('reopen', batches.byVault(events, reopenRequests));
 }
 
-async function pickReason(subject: string): Promise<Exclude<CloseReason, 'NONE'> | undefined> {
+/** The reason step; `suggested` (Close the Same Way's) comes first and says so, so Enter takes it and a Down changes it. */
+async function pickReason(subject: string, suggested?: CloseChoice): Promise<CloseChoice | undefined> {
+  const reasons = [...CLOSE_REASONS].sort((a, b) => Number(b.value === suggested) - Number(a.value === suggested));
   const picked = await vscode.window.showQuickPick(
-    CLOSE_REASONS.map((r) => ({ label: r.label, description: r.value, detail: r.detail, value: r.value })),
-    { title: `Close ${subject} (1/2): reason`, placeHolder: 'Why is it closed?', ignoreFocusOut: true },
+    reasons.map((r) => ({ label: r.label, description: r.value === suggested ? `${r.value} · as its look-alikes were closed` : r.value, detail: r.detail, value: r.value })),
+    {
+      title: `Close ${subject} (1/2): reason`,
+      placeHolder: suggested ? "Why is it closed? The look-alikes' reason is first: Enter keeps it." : 'Why is it closed?',
+      ignoreFocusOut: true,
+    },
   );
   return picked?.value;
 }
 
-async function enterReasonText(subject: string, reason: CloseReason, prefill?: string): Promise<string | undefined> {
+/** The text step; titled as step 2 only when the reason step came before it. */
+async function enterReasonText(subject: string, reason: CloseReason, prefill: string | undefined, afterReasonStep: boolean): Promise<string | undefined> {
+  const label = CLOSE_REASONS.find((r) => r.value === reason)?.label ?? reason;
   return vscode.window.showInputBox({
-    title: `Close ${subject} (2/2): text`,
+    title: afterReasonStep ? `Close ${subject} (2/2): text` : `Close ${subject} as ${label}: text`,
     value: prefill,
-    prompt: `Describe what was done (at most ${REASON_TEXT_MAX} characters${reason === 'OTHER' ? ', required for Other' : ''}).`,
+    prompt: `Reason: ${label}. Describe what was done (at most ${REASON_TEXT_MAX} characters${reason === 'OTHER' ? ', required for Other' : ''}).`,
     ignoreFocusOut: true,
     validateInput: (value) => {
       const problem = reasonTextProblem(value, reason);

@@ -14,7 +14,9 @@ export type PageMessage =
   /** On one of the event's entities: filter the Events view to it, load its history, show or hide its timeline. */
   | { type: 'entity'; action: EntityAction; eventId: string; key: string }
   /** Open a related event, or one on the entity timeline. */
-  | { type: 'open'; eventId: string; targetId: string };
+  | { type: 'open'; eventId: string; targetId: string }
+  /** Show all the related events, not only the strongest few. */
+  | { type: 'related'; action: 'all'; eventId: string };
 
 /**
  * Anything the page sends is untrusted: only these exact shapes (no other keys), for the panel's
@@ -33,6 +35,9 @@ export function parsePageMessage(message: unknown, model: EventViewModel): PageM
     const entity = model.entities?.find((e) => e.key === message.key);
     if (!action || !entity || (action === 'history' && !entity.canLoadHistory)) return undefined;
     return { type: 'entity', action, eventId: model.id, key: entity.key };
+  }
+  if (isStringRecord(message, ['type', 'action', 'eventId']) && message.type === 'related' && message.action === 'all' && message.eventId === model.id) {
+    return model.related ? { type: 'related', action: 'all', eventId: model.id } : undefined;
   }
   if (isStringRecord(message, ['type', 'eventId', 'targetId']) && message.type === 'open' && message.eventId === model.id) {
     const shown = model.related?.events.some((e) => e.eventId === message.targetId) || model.timeline?.entity?.marks.some((m) => m.eventId === message.targetId);

@@ -14,12 +14,18 @@ import type { EventStatus, PtaEvent } from '../model/ptaEvent';
  * displayText. Pure: no vscode, no vault calls.
  */
 export interface MemoryView {
-  /** "Closed 2 times before as False positive: '…' (last 9 d ago)". */
+  /** "Closed 2 times before as False positive: '…' (last 9 d ago)", or "Mixed history: …". */
   readonly sentence: string;
+  /** "Look-alikes scored 36; this event 92.7." */
+  readonly scores: string;
+  /** Why to read the event before reusing the look-alikes' close; absent when nothing calls for it. */
+  readonly caution?: string;
   /** How many closed look-alikes there are. */
   readonly lookAlikes: number;
   /** A reason to reuse, and a source that can close events now. */
   readonly canCloseSameWay: boolean;
+  /** Close the Same Way may be the page's primary action: no caution applies. */
+  readonly sameWayIsPrimary: boolean;
 }
 
 export interface EntityView {
@@ -120,6 +126,8 @@ export interface EventContextOptions {
   readonly canTriage: boolean;
   /** The source can be asked for an account's events (a vault). */
   readonly canLoadHistory: boolean;
+  /** How many related events to describe, strongest first; RELATED_SHOWN_MAX unless the page asked for all. */
+  readonly relatedMax?: number;
   /** The entity whose events the timeline shows; ignored when the event does not involve it. */
   readonly timelineEntityKey?: string;
   /** The oldest time among the loaded events, asked only when an entity timeline is shown. */
@@ -127,6 +135,8 @@ export interface EventContextOptions {
 }
 
 export const RELATED_SHOWN_MAX = 20;
+/** "Show all N" on the page: at most this many (media/details.js knows it too). */
+export const RELATED_ALL_MAX = 1000;
 export const ENTITY_MARKS_MAX = 300;
 
 const LABEL_MAX = 80;
@@ -152,7 +162,7 @@ export function buildEventContext(index: EntityIndex, event: PtaEvent, options: 
   return {
     memory: memoryOf(index, event, options),
     entities,
-    related: relatedOf(index, event, options.now),
+    related: relatedOf(index, event, options.now, options.relatedMax ?? RELATED_SHOWN_MAX),
     timeline: {
       audits: auditMarks(event),
       ...(timelineEntity ? { entity: entityTimeline(index, timelineEntity, event, options) } : {}),
@@ -163,8 +173,17 @@ export function buildEventContext(index: EntityIndex, event: PtaEvent, options: 
 function memoryOf(index: EntityIndex, event: PtaEvent, options: EventContextOptions): MemoryView | undefined {
   if (event.status !== 'OPEN') return undefined;
   const lookAlikes = index.lookAlikes(event.id);
-  const memory = triageMemory(lookAlikes, options.now);
-  return memory && { sentence: memory.sentence, lookAlikes: lookAlikes.length, canCloseSameWay: options.canTriage && !!memory.suggestion };
+  const memory = triageMemory(lookAlikes, options.now, event.score);
+  if (!memory) return undefined;
+  const canCloseSameWay = options.canTriage && !!memory.suggestion;
+  return {
+    sentence: memory.sentence,
+    scores: memory.scores,
+    ...(memory.caution ? { caution: memory.caution } : {}),
+    lookAlikes: lookAlikes.length,
+    canCloseSameWay,
+    sameWayIsPrimary: canCloseSameWay && memory.cautions.length === 0,
+  };
 }
 
 function statsSummary(open: number, closed: number, highestOpenScore: number | undefined): string {
@@ -175,8 +194,8 @@ function statsSummary(open: number, closed: number, highestOpenScore: number | u
   return parts.join(', ');
 }
 
-function relatedOf(index: EntityIndex, event: PtaEvent, now: number): RelatedEventsView {
-  const { total, events } = index.related(event.id, RELATED_SHOWN_MAX);
+function relatedOf(index: EntityIndex, event: PtaEvent, now: number, max: number): RelatedEventsView {
+  const { total, events } = index.related(event.id, max);
   return {
     total,
     events: events.map(({ event: other, shared }) => ({

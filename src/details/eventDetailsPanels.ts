@@ -3,7 +3,7 @@ import { EntityIndexes } from '../derived/entityIndexes';
 import { EventRef, refKey } from '../sources/eventSource';
 import { EventSources } from '../sources/eventSources';
 import { detailsHtml } from './detailsHtml';
-import { buildEventContext } from './eventContextView';
+import { buildEventContext, RELATED_ALL_MAX, RELATED_SHOWN_MAX } from './eventContextView';
 import { DetailsAction, PageMessage, parsePageMessage } from './detailsMessages';
 import { buildEventViewModel, EventViewModel } from './eventViewModel';
 
@@ -130,6 +130,9 @@ export class EventDetailsPanels implements vscode.Disposable {
         return this.onRequest({ kind: 'action', action: message.action }, ref);
       case 'open':
         return this.onRequest({ kind: 'openEvent', eventId: message.targetId }, ref);
+      case 'related':
+        panel.showAllRelated = true;
+        return this.refreshPanel(panel);
       case 'entity':
         if (message.action === 'timeline') {
           panel.timelineEntityKey = panel.timelineEntityKey === message.key ? undefined : message.key;
@@ -150,12 +153,12 @@ export class EventDetailsPanels implements vscode.Disposable {
 
   /** A panel whose event is gone closes: it must not keep showing data the user signed out of. */
   private refreshPanel(panel: EventDetailsPanel): void {
-    const model = this.model(panel.ref, panel.timelineEntityKey);
+    const model = this.model(panel.ref, panel.timelineEntityKey, panel.showAllRelated);
     if (model) panel.update(model);
     else panel.dispose();
   }
 
-  private model(ref: EventRef, timelineEntityKey?: string): EventViewModel | undefined {
+  private model(ref: EventRef, timelineEntityKey?: string, allRelated = false): EventViewModel | undefined {
     const found = this.sources.resolve(ref);
     if (!found) return undefined;
     const { source, event } = found;
@@ -170,6 +173,7 @@ export class EventDetailsPanels implements vscode.Disposable {
       canTriage,
       canLoadHistory: source.kind === 'vault' && signedIn,
       timelineEntityKey,
+      relatedMax: allRelated ? RELATED_ALL_MAX : RELATED_SHOWN_MAX,
       loadedSince: () => oldestTime(source.store.all(), now),
     });
     return { ...model, ...context };
@@ -187,6 +191,8 @@ export class EventDetailsPanel {
   private posted: string | undefined;
   /** The entity whose events the timeline shows beside the audits, chosen on the page. */
   timelineEntityKey: string | undefined;
+  /** The page asked for every related event, not only the strongest few. */
+  showAllRelated = false;
 
   constructor(
     mediaRoot: vscode.Uri,
@@ -263,6 +269,7 @@ export class EventDetailsPanel {
   retarget(ref: EventRef, model: EventViewModel): void {
     this.currentRef = ref;
     this.timelineEntityKey = undefined;
+    this.showAllRelated = false;
     this.update(model);
   }
 

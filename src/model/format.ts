@@ -15,6 +15,16 @@ export function formatScore(score: number): string {
   return String(Math.round(score * 10) / 10);
 }
 
+/** Every count shown anywhere (tree, badge, status bar, Overview, messages) is written one way: 33,766. */
+export function formatCount(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+/** "1 event", "33,766 events". */
+export function countOf(n: number, one: string, many = `${one}s`): string {
+  return `${formatCount(n)} ${n === 1 ? one : many}`;
+}
+
 const TYPE_WORDS_MAX = 120;
 
 /** `SuspectedCredentialsTheft` -> `Suspected credentials theft`; unknown types are split on case changes. */
@@ -28,6 +38,13 @@ export function readableEventType(type: string): string {
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
     .split(' ');
   return words.map((w, i) => (i > 0 && /^[A-Z][a-z]+$/.test(w) ? w.toLowerCase() : w)).join(' ');
+}
+
+const SHORT_TYPE_MAX = 24;
+
+/** The type in a few words for a narrow tree row: the catalogue's short name, else the readable one cut. */
+export function shortEventType(type: string): string {
+  return eventTypeInfo(type)?.short ?? displayText(readableEventType(type), SHORT_TYPE_MAX);
 }
 
 /** `PSM_SSH_COMMAND` -> `PSM SSH command`. */

@@ -1,6 +1,7 @@
 import type { EntityKind } from '../model/entities';
 import type { RiskBand } from '../model/format';
 import { ENTITY_KINDS, OverviewData, RISK_BANDS } from '../derived/overviewAggregates';
+import type { FilterPart } from '../store/filterDescription';
 import { isPlainObject, isStringRecord } from '../util/messageShape';
 
 /**
@@ -16,16 +17,32 @@ export type OverviewFilterRequest =
   | { readonly kind: 'type'; readonly type: string }
   | { readonly kind: 'entity'; readonly sourceId: string; readonly entityKind: EntityKind; readonly key: string; readonly label: string }
   | { readonly kind: 'source'; readonly sourceId: string }
+  /** Takes one part of the Events view's filter away, leaving the others. */
+  | { readonly kind: 'remove'; readonly part: FilterPart }
   | { readonly kind: 'clear' };
 
 export type OverviewPageMessage = { readonly type: 'ready' } | { readonly type: 'filter'; readonly filter: OverviewFilterRequest };
 
-/** What the extension posts: the figures (or none: nothing loaded) and the Events view's filter in words. */
+/** The Events view's filter as the Overview shows it. */
+export interface OverviewFilterView {
+  /** In words, for example from describeFilter. */
+  readonly text: string;
+  /** Each part, removable on its own. */
+  readonly parts: ReadonlyArray<{ readonly part: FilterPart; readonly text: string }>;
+  /** The focus keys of the figures the filter narrows to (`band:high`, `time:2026-03-19`…): drawn pressed. */
+  readonly pressed: readonly string[];
+}
+
+/** What the extension posts: the figures (or none: nothing loaded) and the Events view's filter. */
 export interface OverviewUpdateMessage {
   readonly type: 'overview';
   readonly data: OverviewData | null;
   readonly filter: string | null;
+  readonly parts: OverviewFilterView['parts'];
+  readonly pressed: readonly string[];
 }
+
+const FILTER_PARTS: readonly FilterPart[] = ['minScore', 'types', 'text', 'status', 'band', 'created', 'entity', 'sources'];
 
 /**
  * Anything the page sends is untrusted. Only these exact shapes, with no extra keys, naming a
@@ -40,6 +57,10 @@ export function parseOverviewMessage(message: unknown, data: OverviewData | unde
 
 function parseFilter(f: unknown, data: OverviewData | undefined): OverviewFilterRequest | undefined {
   if (isStringRecord(f, ['kind']) && f.kind === 'clear') return { kind: 'clear' };
+  if (isStringRecord(f, ['kind', 'part']) && f.kind === 'remove') {
+    const part = FILTER_PARTS.find((p) => p === f.part);
+    return part && { kind: 'remove', part };
+  }
   if (!data) return undefined;
   if (isStringRecord(f, ['kind', 'band']) && f.kind === 'band') {
     const band = RISK_BANDS.find((b) => b === f.band);

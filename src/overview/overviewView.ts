@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { OverviewData } from '../derived/overviewAggregates';
 import { overviewHtml } from './overviewHtml';
-import { OverviewFilterRequest, OverviewUpdateMessage, parseOverviewMessage } from './overviewMessages';
+import { OverviewFilterRequest, OverviewFilterView, OverviewUpdateMessage, parseOverviewMessage } from './overviewMessages';
 
 /** What the Overview needs from the extension, and nothing more. */
 export interface OverviewViewDeps {
@@ -10,8 +10,8 @@ export interface OverviewViewDeps {
   data(): OverviewData | undefined;
   /** Fires when the figures or the Events view's filter may have changed. */
   onDidChangeData(listener: () => void): vscode.Disposable;
-  /** The Events view's filter in words (for example from describeFilter); undefined when there is none. */
-  activeFilter(): string | undefined;
+  /** The Events view's filter against the figures shown; undefined when there is none. */
+  activeFilter(data: OverviewData | undefined): OverviewFilterView | undefined;
   applyFilter(request: OverviewFilterRequest): void;
 }
 
@@ -106,7 +106,8 @@ export class OverviewViewProvider implements vscode.WebviewViewProvider, vscode.
     this.timer = undefined;
     this.stale = false;
     this.shown = this.deps.data();
-    const message: OverviewUpdateMessage = { type: 'overview', data: this.shown ?? null, filter: this.deps.activeFilter() ?? null };
+    const filter = this.deps.activeFilter(this.shown);
+    const message: OverviewUpdateMessage = { type: 'overview', data: this.shown ?? null, filter: filter?.text ?? null, parts: filter?.parts ?? [], pressed: filter?.pressed ?? [] };
     void this.view.webview.postMessage(message);
   }
 

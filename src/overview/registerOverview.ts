@@ -3,10 +3,9 @@ import { readSettings } from '../config';
 import { LiveOverview } from '../derived/liveOverview';
 import { computeOverview, OverviewData, OverviewInput } from '../derived/overviewAggregates';
 import { Services } from '../services';
-import { EventFilter } from '../store/eventFilter';
-import { describeFilter } from '../store/filterDescription';
+import { filterParts } from '../store/filterDescription';
 import { registerCopyShiftReport } from './copyShiftReport';
-import { OverviewFilterRequest } from './overviewMessages';
+import { filterFor, pressedKeys } from './overviewFilter';
 import { OverviewViewProvider } from './overviewView';
 
 /**
@@ -33,7 +32,11 @@ export function registerOverview(services: Omit<Services, 'overview' | 'entities
       const subscriptions = [view.onDidChange(listener), sources.onDidChangeState(listener)];
       return new vscode.Disposable(() => subscriptions.forEach((s) => s.dispose()));
     },
-    activeFilter: () => describeFilter(view.currentFilter, (id) => sources.get(id)?.label ?? id),
+    activeFilter: (shown) => {
+      const parts = filterParts(view.currentFilter, (id) => sources.get(id)?.label ?? id);
+      if (parts.length === 0) return undefined;
+      return { text: parts.map((p) => p.text).join(', '), parts, pressed: pressedKeys(view.currentFilter, shown) };
+    },
     applyFilter: (request) => view.setFilter(filterFor(view.currentFilter, request)),
   });
   const disposables = [
@@ -46,22 +49,4 @@ export function registerOverview(services: Omit<Services, 'overview' | 'entities
     }),
   ];
   return { provider, disposables };
-}
-
-/** A click in the Overview narrows the Events view's filter by what was clicked; Clear empties it. */
-export function filterFor(current: EventFilter, request: OverviewFilterRequest): EventFilter {
-  switch (request.kind) {
-    case 'band':
-      return { ...current, band: request.band };
-    case 'time':
-      return { ...current, created: { from: request.start, to: request.end, label: request.label } };
-    case 'type':
-      return { ...current, types: [request.type] };
-    case 'entity':
-      return { ...current, entity: { kind: request.entityKind, key: request.key, label: request.label, sourceId: request.sourceId } };
-    case 'source':
-      return { ...current, sources: [request.sourceId] };
-    case 'clear':
-      return {};
-  }
 }

@@ -17,6 +17,12 @@ export class EventView {
   private readonly searchTexts = new WeakMap<PtaEvent, string>();
   /** The lists under the filter before the current one, while only the text grew since. */
   private narrowing: Map<string, Partial<Record<EventStatus, readonly PtaEvent[]>>> | undefined;
+  /**
+   * Per source, events closed or reopened here since the analyst last refreshed or re-sorted, with
+   * the update time they were listed by before: they keep that place, so a triage never reorders
+   * the list under the analyst's eyes.
+   */
+  private readonly heldPlaces = new Map<string, Map<string, number>>();
   private readonly changeEmitter = new Emitter<void>();
   readonly onDidChange = this.changeEmitter.event;
 
@@ -27,7 +33,10 @@ export class EventView {
     /** The events of an entity, newest update first, a superset of those whose keys hold it: an entity filter then reads those instead of every event. */
     private readonly entityEventsOf?: (sourceId: string, key: string) => readonly PtaEvent[],
   ) {
-    sources.onDidChangeEvents(({ source }) => this.invalidate(source.id));
+    sources.onDidChangeEvents(({ source, change }) => {
+      if (change.kind === 'reset') this.heldPlaces.delete(source.id);
+      this.invalidate(source.id);
+    });
     sources.onDidChangeSources(() => this.invalidate());
   }
 
@@ -62,6 +71,7 @@ export class EventView {
 
   setSortOrder(order: SortOrder): void {
     this.order = order;
+    this.heldPlaces.clear();
     this.persist(this.filter, this.order);
     this.invalidate();
   }
@@ -79,6 +89,23 @@ export class EventView {
     return missing;
   }
 
+  /** Before these events are closed or reopened: each keeps its place until releasePlaces. */
+  holdPlaces(sourceId: string, events: readonly PtaEvent[]): void {
+    let held = this.heldPlaces.get(sourceId);
+    if (!held) {
+      held = new Map();
+      this.heldPlaces.set(sourceId, held);
+    }
+    for (const event of events) if (!held.has(event.id)) held.set(event.id, event.lastUpdateTime);
+  }
+
+  /** The analyst refreshed: triaged events take the places their update times give them. */
+  releasePlaces(sourceId?: string): void {
+    if (sourceId === undefined) this.heldPlaces.clear();
+    else this.heldPlaces.delete(sourceId);
+    this.invalidate(sourceId);
+  }
+
   showsSource(sourceId: string): boolean {
     return showsSource(this.filter, sourceId);
   }
@@ -94,7 +121,9 @@ export class EventView {
       const narrowed = this.narrowing?.get(sourceId)?.[status];
       const all = narrowed ?? this.candidates(sourceId, status);
       const filtered = !this.showsSource(sourceId) ? [] : this.isFiltered ? all.filter(filterMatcher(this.filter, this.lookupsFor(sourceId))) : all;
-      list = this.order === 'score' && !narrowed ? [...filtered].sort(byScoreThenNewest) : filtered;
+      const held = this.heldPlaces.get(sourceId);
+      if (held && held.size > 0) list = sortKeepingPlaces(filtered, this.order, held);
+      else list = this.order === 'score' && !narrowed ? [...filtered].sort(byScoreThenNewest) : filtered;
       lists[status] = list;
     }
     return list;
@@ -166,4 +195,25 @@ function narrows(previous: EventFilter, next: EventFilter): boolean {
   if (before === '' || !after.includes(before)) return false;
   const rest = (filter: EventFilter) => JSON.stringify({ ...filter, text: undefined });
   return rest(previous) === rest(next);
+}
+
+/**
+ * The list in `order`, each held event sorted by the update time it had when it was triaged here.
+ * By update (the store's order): only the held events that changed are placed again, in one pass.
+ */
+function sortKeepingPlaces(events: readonly PtaEvent[], order: SortOrder, held: ReadonlyMap<string, number>): readonly PtaEvent[] {
+  const updated = (e: PtaEvent) => held.get(e.id) ?? e.lastUpdateTime;
+  const newest = (a: PtaEvent, b: PtaEvent) => updated(b) - updated(a) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  if (order === 'score') return [...events].sort((a, b) => b.score - a.score || newest(a, b));
+  const moved = events.filter((e) => updated(e) !== e.lastUpdateTime).sort(newest);
+  if (moved.length === 0) return events;
+  const movedSet = new Set(moved);
+  const merged: PtaEvent[] = [];
+  let m = 0;
+  for (const event of events) {
+    if (movedSet.has(event)) continue;
+    while (m < moved.length && newest(moved[m], event) < 0) merged.push(moved[m++]);
+    merged.push(event);
+  }
+  return merged.concat(moved.slice(m));
 }

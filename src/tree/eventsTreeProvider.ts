@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import { eventAudits, EventStatus, PtaEvent } from '../model/ptaEvent';
 import { EntityIndexes } from '../derived/entityIndexes';
-import { lookAlikeHint } from '../derived/triageMemory';
 import { matchReason } from '../store/matchReason';
 import { EventSource } from '../sources/eventSource';
 import { EventSources } from '../sources/eventSources';
@@ -67,19 +66,26 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
   getTreeItem(node: TreeNode): vscode.TreeItem {
     const source = this.sources.get(node.sourceId);
     switch (node.kind) {
-      case 'source':
-        return source ? sourceItem(source, this.view, this.now()) : new vscode.TreeItem('Source no longer available');
+      case 'source': {
+        if (!source) return new vscode.TreeItem('Source no longer available');
+        const item = sourceItem(source, this.view, this.now());
+        item.command = SELECT_ROW;
+        return item;
+      }
       case 'group': {
         const item = groupItem(node.status, this.view.list(node.sourceId, node.status).length, source?.store.count(node.status) ?? 0);
         item.id = treeItemId('group', node.sourceId, node.status);
+        item.command = SELECT_ROW;
         return item;
       }
       case 'event': {
         const event = source?.store.get(node.eventId);
         if (!source || !event) return new vscode.TreeItem('Event no longer available');
         const lookAlikes = event.status === 'OPEN' ? (this.indexes.of(node.sourceId)?.lookAlikeCount(event.id) ?? 0) : 0;
-        const item = eventItem(event, this.now(), this.matched(event), lookAlikeHint(lookAlikes));
-        item.id = treeItemId('event', node.sourceId, node.eventId);
+        const item = eventItem(event, this.now(), this.matched(event), lookAlikes);
+        // Its group is part of its id: a closed event is a new row in Closed, so the tree does not
+        // unfold Closed to keep it selected while the selection moves on to the next open event.
+        item.id = treeItemId('event', node.sourceId, event.status, node.eventId);
         item.contextValue = eventContext(event.status, source, lookAlikes > 0);
         item.command = { command: 'cyberarkPta.showEventDetails', title: 'Show Event Details', arguments: [{ sourceId: node.sourceId, eventId: node.eventId, preview: true }] };
         return item;
@@ -105,7 +111,7 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
       const event = this.sources.get(node.sourceId)?.store.get(node.eventId);
       if (event) {
         const lookAlikes = event.status === 'OPEN' ? (this.indexes.of(node.sourceId)?.lookAlikeCount(event.id) ?? 0) : 0;
-        item.tooltip = eventTooltip(event, this.now(), this.matched(event), lookAlikeHint(lookAlikes));
+        item.tooltip = eventTooltip(event, this.now(), this.matched(event), lookAlikes);
       }
     } else if (node.kind === 'audit') {
       item.tooltip = auditTooltip(node.audit);
@@ -226,6 +232,9 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     return nodes;
   }
 }
+
+/** Keeps VS Code from folding a group or source row when Up or Down selects it (see cyberarkPta.selectRow). */
+const SELECT_ROW: vscode.Command = { command: 'cyberarkPta.selectRow', title: 'Select' };
 
 /** `event:open:triage:pvwa:lookalikes`: menus match the tokens with regular expressions. */
 function eventContext(status: EventStatus, source: EventSource, hasLookAlikes: boolean): string {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { readSettings } from '../config';
-import { displayText } from '../model/format';
+import { countOf, displayText } from '../model/format';
 import { EventSource } from '../sources/eventSource';
 import { EventSources } from '../sources/eventSources';
 import { VaultSource } from '../sources/vault/vaultSource';
@@ -56,9 +56,9 @@ export class EventsViewChrome implements vscode.Disposable {
     const totalOpen = signedIn.reduce((sum, v) => sum + (openOf(v) ?? 0), 0);
     const asNodes = this.tree.sourcesAsNodes().length > 0;
 
-    this.treeView.badge = totalOpen > 0 ? { value: totalOpen, tooltip: `${totalOpen} open PTA event${totalOpen === 1 ? '' : 's'}` } : undefined;
+    this.treeView.badge = totalOpen > 0 ? { value: totalOpen, tooltip: countOf(totalOpen, 'open PTA event') } : undefined;
     const single = !asNodes ? vaults[0] : undefined;
-    this.treeView.description = single ? singleDescription(single, now) : undefined;
+    this.treeView.description = [single && singleDescription(single, now), SORT_WORDS[this.view.sortOrder]].filter(Boolean).join(' · ');
     this.treeView.message = this.message(single);
 
     const settings = readSettings();
@@ -69,6 +69,7 @@ export class EventsViewChrome implements vscode.Disposable {
     this.setContext('cyberarkPta.signedIn', signedIn.length > 0);
     this.setContext('cyberarkPta.allSignedIn', signedIn.length === vaults.length);
     this.setContext('cyberarkPta.multipleVaults', vaults.length > 1);
+    this.setContext('cyberarkPta.hasListedVaults', vaults.some((v) => v.config.inList));
     const files = this.sources.all().some((s) => s.kind === 'file');
     this.setContext('cyberarkPta.hasEvents', signedIn.length > 0 || files);
     this.setContext('cyberarkPta.hasFileSources', files);
@@ -100,9 +101,9 @@ export class EventsViewChrome implements vscode.Disposable {
     const shown = loaded.reduce((sum, s) => sum + this.view.list(s.id, 'OPEN').length + this.view.list(s.id, 'CLOSED').length, 0);
     if (single && loaded.length === 1 && held === 0) {
       const days = single.config.lookbackDays ?? settings.lookbackDays;
-      lines.push(`No events were updated in the last ${days} day${days === 1 ? '' : 's'}.`);
+      lines.push(`No events were updated in the last ${countOf(days, 'day')}.`);
     } else if (held > 0 && shown === 0) {
-      lines.push(`All ${held} events are hidden by the filter.`);
+      lines.push(held === 1 ? 'The one event is hidden by the filter.' : `All ${countOf(held, 'event')} are hidden by the filter.`);
     }
     return lines.length > 0 ? lines.join(' ') : undefined;
   }
@@ -113,6 +114,9 @@ export class EventsViewChrome implements vscode.Disposable {
     void vscode.commands.executeCommand('setContext', key, value);
   }
 }
+
+/** The active order, always in sight in the view's title. */
+const SORT_WORDS = { updated: 'newest first', score: 'by score' } as const;
 
 function singleDescription(vault: VaultSource, now: number): string | undefined {
   switch (vault.state.kind) {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { displayText } from '../model/format';
+import { countOf, displayText, formatCount } from '../model/format';
 import { inertStatusBar } from '../util/inertText';
 
 export interface VaultCount {
@@ -28,9 +28,9 @@ export class OpenCountStatusItem implements vscode.Disposable {
     const total = known.reduce((sum, v) => sum + (v.open ?? 0), 0);
     const unknown = known.length < vaults.length;
     const stale = vaults.some((v) => v.stale);
-    this.item.text = `$(shield) ${known.length === 0 ? '?' : `${total}${unknown ? '+?' : ''}`}${stale || unknown ? ' $(warning)' : ''}`;
+    this.item.text = `$(shield) ${known.length === 0 ? '?' : `${formatCount(total)}${unknown ? '+?' : ''}`}${stale || unknown ? ' $(warning)' : ''}`;
     const line = (v: VaultCount) =>
-      `${vaults.length > 1 ? `${displayText(v.label, 60)}: ` : ''}${v.open === undefined ? 'open events unknown (the load failed)' : `${v.open} open PTA event${v.open === 1 ? '' : 's'}`}${v.stale ? ' (the last refresh failed)' : ''}`;
+      `${vaults.length > 1 ? `${displayText(v.label, 60)}: ` : ''}${v.open === undefined ? 'open events unknown (the load failed)' : `${countOf(v.open, 'open PTA event')}`}${v.stale ? ' (the last refresh failed)' : ''}`;
     this.item.tooltip = inertStatusBar(vaults.map(line).join('\n'));
     this.item.show();
   }

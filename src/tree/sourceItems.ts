@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { displayText } from '../model/format';
+import { displayText, formatCount } from '../model/format';
 import { EventSource } from '../sources/eventSource';
 import { EventView } from '../store/eventView';
 import { freshness } from './freshness';
@@ -12,7 +12,7 @@ export function sourceItem(source: EventSource, view: EventView, now: number): v
   item.id = treeItemId('source', source.id);
   const open = source.store.count('OPEN');
   const shownOpen = view.list(source.id, 'OPEN').length;
-  const count = source.state.kind === 'signedOut' || source.state.kind === 'failed' ? undefined : shownOpen === open ? `${open} open` : `${shownOpen} of ${open} open`;
+  const count = source.state.kind === 'signedOut' || source.state.kind === 'failed' ? undefined : shownOpen === open ? `${formatCount(open)} open` : `${formatCount(shownOpen)} of ${formatCount(open)} open`;
   item.description = [count, stateWords(source, now)].filter(Boolean).join(' · ');
   item.tooltip = `${displayText(source.label, 200)}\n${source.kind === 'vault' ? 'Vault' : 'File'}: ${stateWords(source, now) ?? ''}${'error' in source.state ? `\n${displayText(source.state.error, 400)}` : ''}`;
   item.iconPath = new vscode.ThemeIcon(

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { auditActor, auditFacts, auditHeadline, auditRoute, eventFacts, eventStatusText, eventSubject, Fact, TOOLTIP_LIMITS } from '../model/eventFacts';
-import { displayText, formatAge, formatScore, formatTime, readableCloseReason, readableEventType, riskBand } from '../model/format';
+import { displayText, formatAge, formatCount, formatScore, formatTime, readableCloseReason, readableEventType, riskBand, shortEventType } from '../model/format';
 import { PtaAudit, PtaEvent } from '../model/ptaEvent';
+import { lookAlikeHint, lookAlikeRowHint } from '../derived/triageMemory';
 
 /** TreeItems for each node kind. Every vault string goes through displayText: text, never markup. */
 
@@ -17,6 +18,9 @@ const CLOSED_ICON = new vscode.ThemeIcon('pass', new vscode.ThemeColor('descript
 /** An audit's tooltip shows a typed command whole (up to what a tooltip can hold). */
 const AUDIT_TOOLTIP_LIMITS = { ...TOOLTIP_LIMITS, value: 1000 };
 
+/** A hint in a row is cut to this: it must never crowd out the facts before it. */
+const HINT_MAX = 32;
+
 const SENSOR_ICONS = new Map([['VAULT', 'lock'], ['PSM', 'terminal'], ['SIEM', 'pulse'], ['PTA', 'eye']]);
 
 export function groupItem(status: 'OPEN' | 'CLOSED', shown: number, total: number): vscode.TreeItem {
@@ -24,29 +28,31 @@ export function groupItem(status: 'OPEN' | 'CLOSED', shown: number, total: numbe
     status === 'OPEN' ? 'Open' : 'Closed',
     status === 'OPEN' ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed,
   );
-  item.description = shown === total ? String(total) : `${shown} of ${total}`;
+  item.description = shown === total ? formatCount(total) : `${formatCount(shown)} of ${formatCount(total)}`;
   item.contextValue = `group:${status.toLowerCase()}`;
   item.iconPath = new vscode.ThemeIcon(status === 'OPEN' ? 'circle-large-outline' : 'pass');
   return item;
 }
 
 /**
- * An event row. VS Code cuts a row's label and description together at the right end, so at a
- * narrow sidebar the description goes first: the score therefore leads the label (like the
- * number of a pull request), and the type name after it is what gets cut. The risk band is the
- * icon's colour; a closed event's icon is muted, since it no longer asks for attention.
- * `matched` (why the text filter kept the event) leads the description while a filter is active;
- * `seenBefore` ("seen before: closed 2×") says an open event has closed look-alikes.
+ * An event row. VS Code cuts a row's label and description together at the right end, so in a
+ * narrow sidebar (300 px) the facts come first: the score leads the label (like the number of a
+ * pull request) with the type in a few words (the full name is in the tooltip), then the
+ * description says whom and where, and the hints come last, shortened, where a cut costs least:
+ * `matched` (why the text filter kept the event) and how many look-alikes were closed ("seen 2× before"). The risk band is the icon (shape and colour); a closed event's icon
+ * is muted, since it no longer asks for attention.
  */
-export function eventItem(event: PtaEvent, now: number, matched?: string, seenBefore?: string): vscode.TreeItem {
+export function eventItem(event: PtaEvent, now: number, matched?: string, lookAlikes = 0): vscode.TreeItem {
   const item = new vscode.TreeItem(
-    `${formatScore(event.score)} · ${displayText(readableEventType(event.type), 80)}`,
+    `${formatScore(event.score)} · ${shortEventType(event.type)}`,
     event.auditCount > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
   );
   const { who, where } = eventSubject(event, 40);
   const closed = event.status === 'CLOSED' ? (readableCloseReason(event.closeReason) ?? 'Closed') : undefined;
   const age = formatAge(event.lastUpdateTime, now);
-  item.description = [matched, closed, seenBefore, subjectText(who, where), age].filter(Boolean).join(' · ');
+  const seenBefore = lookAlikeHint(lookAlikes);
+  const hints = [matched && displayText(matched, HINT_MAX), lookAlikeRowHint(lookAlikes)];
+  item.description = [closed, subjectText(who, where), age, ...hints].filter(Boolean).join(' · ');
   item.iconPath = closed ? CLOSED_ICON : RISK_ICONS[riskBand(event.score)];
   item.accessibilityInformation = {
     label: [
@@ -66,7 +72,8 @@ export function eventItem(event: PtaEvent, now: number, matched?: string, seenBe
 }
 
 /** Built on hover only: it walks the audits. A plain string, so nothing in it can be markup. */
-export function eventTooltip(event: PtaEvent, now: number, matched?: string, seenBefore?: string): string {
+export function eventTooltip(event: PtaEvent, now: number, matched?: string, lookAlikes = 0): string {
+  const seenBefore = lookAlikeHint(lookAlikes);
   const lines = [displayText(readableEventType(event.type)), ...factLines(eventFacts(event, now, TOOLTIP_LIMITS))];
   if (matched) lines.push(matched);
   if (seenBefore) lines.push(`${seenBefore[0].toUpperCase()}${seenBefore.slice(1)}: Close the Same Way is in the context menu.`);
@@ -90,7 +97,7 @@ export function auditTooltip(audit: PtaAudit): string {
 
 export function moreItem(remaining: number, pageSize: number): vscode.TreeItem {
   const item = new vscode.TreeItem(`Show ${Math.min(remaining, pageSize)} more…`, vscode.TreeItemCollapsibleState.None);
-  item.description = `${remaining.toLocaleString('en-US')} not shown`;
+  item.description = `${formatCount(remaining)} not shown`;
   item.iconPath = new vscode.ThemeIcon('ellipsis');
   item.contextValue = 'more';
   return item;

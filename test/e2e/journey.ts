@@ -25,6 +25,7 @@ import { failedFirstLoad, openViewSignedOut, signIn, signOut } from './steps/ses
 import { closeEvent, expandEvent, filterByScore, reopenEvent, showHostileEvents, showPsmCommand } from './steps/treeSteps';
 import { closeManyAndUndo } from './steps/triageSteps';
 import { DR_PASSWORD, signInToSeveralVaults } from './steps/vaultSteps';
+import { walkTenEventsByKeyboard } from './steps/loopSteps';
 import { Workbench } from './workbench';
 
 const suiteTitle = 'CyberArk PTA journey (browser, real VS Code)';
@@ -174,6 +175,7 @@ function journeySteps(j: Journey): Step[] {
     step('overview', 'draws the Overview; a click on a type filters the Events view', overviewFiltersEvents, 90_000),
     step('event-context', 'shows how an event\'s look-alikes were closed, filters by one of its entities and draws its timeline', investigateInContext),
     step('closed-the-same-way', 'closes the event the same way: the earlier text prefilled, sent as it was on Enter', closeTheSameWay),
+    step('keyboard-loop', 'walks ten events by keyboard at 300 px, closing two: the selection and preview move on, the order stays; Ctrl+Z and r undo', walkTenEventsByKeyboard, 120_000),
     step('bulk-close-undo', 'selects the open events with Ctrl+A, closes them at once, and Undo reopens them all', closeManyAndUndo, 90_000),
     step('hostile-strings', 'shows hostile vault strings as inert text: tree, alert, details page', showHostileEvents),
     step('signed-out', 'signs out: the welcome returns', signOut),

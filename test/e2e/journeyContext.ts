@@ -9,7 +9,7 @@ import { EntityIndex } from '../../src/derived/entityIndex';
 import { isCloseReason } from '../../src/model/closeReason';
 import type { EntityKind } from '../../src/model/entities';
 import { eventShortName } from '../../src/model/eventFacts';
-import { formatScore, readableCloseReason, readableEventType } from '../../src/model/format';
+import { formatScore, readableCloseReason, readableEventType, shortEventType } from '../../src/model/format';
 import { normalizeEvent, PtaEvent } from '../../src/model/ptaEvent';
 import { EventStore } from '../../src/store/eventStore';
 import { projectRoot } from '../host/codeServer';
@@ -79,7 +79,7 @@ export function toSubject(event: RawEvent): Subject {
     audits: (Array.isArray(event.audits) ? event.audits : []) as Array<Record<string, unknown>>,
     title: eventShortName(parsed),
     rowLabel: rowLabelOf(event),
-    rowText: `${formatScore(Number(event.score))} · ${readableEventType(String(event.type))}`,
+    rowText: `${formatScore(Number(event.score))} · ${shortEventType(String(event.type))}`,
   };
 }
 

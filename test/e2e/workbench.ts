@@ -148,7 +148,8 @@ export class Workbench {
   async contextMenuAction(row: Locator, action: string): Promise<void> {
     await row.click({ button: 'right' });
     // VS Code renders its context menu inside a shadow root; role locators reach into it.
-    const item = this.page.getByRole('menuitem', { name: action, exact: true });
+    // An item's accessible name ends with its keybinding when it has one ("Close Event… C").
+    const item = this.page.getByRole('menuitem', { name: new RegExp(`^${escapeRegExp(action)}( \\S+)?$`) });
     await item.waitFor();
     // A click right after the menu opens is sometimes dropped (seen after a webview had focus);
     // hovering focuses the item, and Enter runs the focused item every time.

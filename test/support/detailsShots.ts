@@ -74,7 +74,7 @@ async function main(): Promise<void> {
         // The context sections close up, at the size a person reads them.
         for (const section of name === 'context' ? ['memory', 'entities', 'related', 'timeline'] : []) {
           const closeUp = path.join(outDir, `${name}-${section}-${kind}.png`);
-          await pageInstance.locator(`section.${section}`).screenshot({ path: closeUp });
+          await pageInstance.locator(`.${section}`).first().screenshot({ path: closeUp });
           console.log(closeUp);
         }
       }

@@ -5,7 +5,7 @@ import { EventViewModel } from '../../src/details/eventViewModel';
 const base = { id: 'e1', status: 'OPEN' } as unknown as EventViewModel;
 const model: EventViewModel = {
   ...base,
-  memory: { sentence: 'Closed once before as Handled (2 d ago)', lookAlikes: 1, canCloseSameWay: true },
+  memory: { sentence: 'Closed once before as Handled (2 d ago)', scores: 'The look-alike scored 40; this event 45.', lookAlikes: 1, canCloseSameWay: true, sameWayIsPrimary: true },
   entities: [
     { key: 'account:svc@corp', kind: 'account', kindName: 'Account', label: 'svc@corp', open: 1, closed: 1, summary: '', canLoadHistory: true },
     { key: 'user:amy', kind: 'user', kindName: 'Vault user', label: 'amy', open: 0, closed: 1, summary: '', canLoadHistory: false },
@@ -27,6 +27,13 @@ describe('parsePageMessage', () => {
     }
     assert.deepEqual(parsePageMessage({ type: 'open', eventId: 'e1', targetId: 'e2' }, model), { type: 'open', eventId: 'e1', targetId: 'e2' });
     assert.deepEqual(parsePageMessage({ type: 'open', eventId: 'e1', targetId: 'e3' }, model), { type: 'open', eventId: 'e1', targetId: 'e3' }, 'a mark on the entity timeline');
+  });
+
+  it('accepts "Show all" of the related events only for its own event and where related events were shown', () => {
+    assert.deepEqual(parsePageMessage({ type: 'related', action: 'all', eventId: 'e1' }, model), { type: 'related', action: 'all', eventId: 'e1' });
+    assert.equal(parsePageMessage({ type: 'related', action: 'all', eventId: 'e2' }, model), undefined);
+    assert.equal(parsePageMessage({ type: 'related', action: 'some', eventId: 'e1' }, model), undefined);
+    assert.equal(parsePageMessage({ type: 'related', action: 'all', eventId: 'e1' }, base), undefined);
   });
 
   it('refuses other events, unknown actions, entities and targets, extra or missing keys, and non-strings', () => {

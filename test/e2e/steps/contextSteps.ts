@@ -20,13 +20,19 @@ export async function investigateInContext(j: Journey): Promise<void> {
   await wb.runCommand('View: Close All Editors');
   const row = wb.treeRows(subject.rowLabel);
   // A row with look-alikes says so while the analyst scans the list.
-  assert.match(await wb.rowDescription(row), new RegExp(`^seen before: closed ${subject.lookAlikes}×`));
+  assert.match(await wb.rowDescription(row), new RegExp(` · seen ${subject.lookAlikes}× before$`));
   await row.locator('.label-name').click();
   const frame = await wb.webviewFrame(`#root[data-event-id="${subject.event.id}"]`);
   const root = frame.locator('#root');
-  // Nothing to click first: the memory is the page's first section after the heading.
+  // Evidence first: the summary and the audits, then how the look-alikes were closed, then the context.
   await assertText(root.locator('section.memory .memory-sentence'), memorySentence(subject));
-  assert.equal(await root.locator('section').first().getAttribute('class'), 'memory', 'the memory sentence should be at the top of the panel');
+  const order = await root.locator(':scope > section, :scope > details').evaluateAll((nodes) => nodes.map((n) => n.classList[0]));
+  assert.deepEqual(
+    order.filter((name) => ['summary', 'audits', 'memory', 'entities', 'related', 'timeline', 'raw'].includes(name)),
+    ['summary', 'audits', 'memory', 'entities', 'related', 'timeline', 'raw'],
+    'the panel reads evidence first, context after, timelines and raw JSON last',
+  );
+  assert.equal(await root.locator('details.raw').getAttribute('open'), null, 'the raw JSON is folded');
   await root.getByRole('button', { name: 'Close the Same Way…' }).waitFor();
 
   const { entity } = subject;
@@ -43,12 +49,20 @@ export async function investigateInContext(j: Journey): Promise<void> {
   await waitForGroupCounts(wb, String(expected.open), String(expected.closed));
 
   await entityItem.getByRole('button', { name: 'Timeline', exact: true }).click();
-  const entityTimeline = root.locator('section.timeline .entity-timeline');
+  // The timeline is folded; asking for an entity's unfolds it and scrolls it into sight.
+  const entityTimeline = root.locator('details.timeline .entity-timeline');
   const total = entity.open + entity.closed;
   await assertText(entityTimeline.locator('h3'), new RegExp(`^${KIND_NAMES[entity.kind]} ${escapeRegExp(entity.label)}: ${total} loaded events?$`));
   assert.equal(await entityTimeline.locator('svg circle.event-mark').count(), total, 'one mark per loaded event of the entity');
   assert.equal(await entityTimeline.locator('svg circle.event-mark.subject').count(), 1, 'this event is ringed on the entity timeline');
-  assert.ok((await root.locator('section.timeline svg circle.audit-mark').count()) > 0, "the event's audits are on the timeline");
+  assert.ok((await root.locator('details.timeline svg circle.audit-mark').count()) > 0, "the event's audits are on the timeline");
+  await eventually('the entity timeline to be scrolled into sight', async () => {
+    const inSight = await entityTimeline.evaluate((node) => {
+      const box = node.getBoundingClientRect();
+      return box.top < window.innerHeight && box.bottom > 0;
+    });
+    assert.ok(inSight, 'the entity timeline is on screen');
+  });
   await saveContextShot(j, frame);
 }
 
@@ -58,7 +72,13 @@ export async function closeTheSameWay({ wb, sim, contextSubject: subject, expect
   const patchesBefore = patches(sim).length;
   await frame.locator('#root').getByRole('button', { name: 'Close the Same Way…' }).click();
 
-  // The reason is not asked: the first question is the text, prefilled with the earlier one.
+  // The reason step comes first, the look-alikes' reason chosen: Enter keeps it; then the text, prefilled.
+  await wb.waitForQuickInput(`Close ${subject.title} (1/2): reason`);
+  await eventually('the look-alikes\' reason to be the chosen one', async () =>
+    assert.match((await wb.page.locator('.quick-input-widget .monaco-list-row.focused').innerText()).trim(), new RegExp(`^${escapeRegExp(subject.reasonWords)}`)),
+  );
+  assert.equal(patches(sim).length, patchesBefore, 'nothing may be sent before the reason is confirmed');
+  await wb.page.keyboard.press('Enter');
   await wb.waitForQuickInput(`Close ${subject.title} (2/2): text`);
   await eventually('the earlier text in the input box', async () => assert.equal(await wb.quickInputBox().inputValue(), subject.text));
   assert.equal(patches(sim).length, patchesBefore, 'nothing may be sent before the text is confirmed');
@@ -74,14 +94,21 @@ export async function closeTheSameWay({ wb, sim, contextSubject: subject, expect
   assert.equal(sent.status, 200);
   await waitForGroupCounts(wb, String(expected.open - 1), String(expected.closed + 1));
   // Its row moved to Closed and says why; Open folded keeps the Closed rows on screen.
+  // The preview moved on to the next open event; the closed one is in Closed, with its reason.
+  await eventually('the preview to move on to another open event', async () => {
+    const moved = await wb.webviewFrame('#root[data-status="OPEN"]');
+    assert.notEqual(await moved.locator('#root').getAttribute('data-event-id'), subject.event.id);
+  });
   await wb.setExpanded(wb.topLevelRow('Open'), false);
   await wb.setExpanded(wb.topLevelRow('Closed'), true);
-  assert.match(await wb.rowDescription(wb.treeRows(subject.rowLabel)), new RegExp(`^${escapeRegExp(subject.reasonWords)} · `));
+  const closedRow = wb.treeRows(subject.rowLabel);
+  assert.match(await wb.rowDescription(closedRow), new RegExp(`^${escapeRegExp(subject.reasonWords)} · `));
+  await closedRow.locator('.label-name').click();
+  const closedFrame = await wb.webviewFrame(`#root[data-event-id="${subject.event.id}"][data-status="CLOSED"]`);
+  await assertText(closedFrame.locator('section.closed'), new RegExp(`Reason\\s*${escapeRegExp(subject.reasonWords)}\\s*Text\\s*${escapeRegExp(subject.text)}`));
+  assert.equal(await closedFrame.locator('section.memory').count(), 0, 'a closed event has no memory sentence');
   await wb.setExpanded(wb.topLevelRow('Closed'), false);
   await wb.setExpanded(wb.topLevelRow('Open'), true);
-  await frame.locator(`#root[data-status="CLOSED"]`).waitFor();
-  await assertText(frame.locator('section.closed'), new RegExp(`Reason\\s*${escapeRegExp(subject.reasonWords)}\\s*Text\\s*${escapeRegExp(subject.text)}`));
-  assert.equal(await frame.locator('section.memory').count(), 0, 'a closed event has no memory sentence');
   await wb.parkMouse();
 }
 
@@ -111,7 +138,7 @@ async function saveContextShot({ wb, page }: Journey, frame: Frame): Promise<voi
   await wb.parkMouse();
   // Boxes of elements in a webview are in the window's coordinates, below its bottom too.
   const timelineBottom = async () => {
-    const box = await frame.locator('section.timeline').boundingBox();
+    const box = await frame.locator('details.timeline').boundingBox();
     if (!box) throw new Error('the timeline is not shown');
     return Math.ceil(box.y + box.height + 24);
   };

@@ -14,6 +14,9 @@ export async function openDetails({ wb, subject }: Journey): Promise<void> {
   const summary = root.locator('section').filter({ has: frame.locator('h2', { hasText: /^Summary$/ }) });
   await assertText(summary, new RegExp(`Event ID\\s*${subject.event.id}`));
   await assertText(summary, new RegExp(`Audits\\s*${subject.audits.length}`));
+  // The raw JSON is folded below the evidence; its heading unfolds it.
+  assert.equal(await root.locator('details.raw').getAttribute('open'), null, 'the raw JSON starts folded');
+  await root.locator('details.raw > summary').click();
   await assertText(root.locator('pre.json'), new RegExp(`"id": "${subject.event.id}"`));
   await assertText(wb.page.locator('.tabs-container .tab.active'), new RegExp(escapeRegExp(subject.title)));
   await wb.parkMouse();
@@ -86,6 +89,7 @@ export async function detailsInEveryTheme(j: Journey): Promise<void> {
   // A PSM event shows the most: audits with commands, hosts, the raw JSON.
   await wb.treeRows(shown.rowLabel).locator('.label-name').click();
   const frame = await wb.webviewFrame(`#root[data-event-id="${shown.event.id}"]`);
+  await frame.locator('details.raw > summary').click();
   try {
     for (const theme of THEMES) {
       await setTheme(j, theme.label, theme.kind, frame);

@@ -13,6 +13,14 @@ export async function openViewSignedOut({ wb }: Journey): Promise<void> {
   await welcome.waitFor();
   await assertText(welcome, /Sign in to your self-hosted CyberArk PVWA/);
   await welcome.getByRole('button', { name: 'Sign In' }).waitFor();
+  // On its first start from the working tree (as in the demo) the extension opens its walkthrough.
+  const walkthrough = wb.editorTabs().filter({ hasText: 'Walkthrough: CyberArk PTA Events' });
+  await walkthrough.waitFor();
+  await wb.page.locator('.gettingStartedContainer').getByText('The keyboard loop', { exact: true }).first().waitFor();
+  await wb.parkMouse();
+  await saveShot(wb.page, 'walkthrough-first-start');
+  await wb.runCommand('View: Close All Editors');
+  await eventually('the walkthrough to close', async () => assert.equal(await walkthrough.count(), 0));
   await wb.parkMouse();
 }
 

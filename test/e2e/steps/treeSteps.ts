@@ -1,5 +1,6 @@
 // The Events tree: rows and audits, close and reopen, the score filter, hostile vault strings.
 import * as assert from 'node:assert/strict';
+import { shortEventType } from '../../../src/model/format';
 import { sleep } from '../../host/codeServer';
 import { hostileEvents } from '../../support/hostileEvents';
 import { assertText, Journey, minScoreFilter, patches, quickInputClip, saveReadmeShot, saveShot, sideBarClip, waitForGroupCounts } from '../journeyContext';
@@ -81,10 +82,14 @@ export async function closeEvent({ wb, sim, subject, expected }: Journey): Promi
   assert.deepEqual(sent[0].body, { mStatus: 'CLOSED', closeReason: 'HANDLED', reasonText });
   assert.equal(sent[0].status, 200);
 
-  // The open details panel follows the event.
-  const frame = await wb.webviewFrame(`#root[data-event-id="${subject.event.id}"][data-status="CLOSED"]`);
-  await assertText(frame.locator('.badges'), /Closed/);
-  await assertText(frame.locator('section.closed'), new RegExp(`Reason\\s*Handled\\s*Text\\s*${escapeRegExp(reasonText)}`));
+  // The selection and the preview move on to the next open event: the closed one does not pull them into Closed.
+  await eventually('the preview to move on to another open event', async () => {
+    const frame = await wb.webviewFrame('#root[data-status="OPEN"]');
+    assert.notEqual(await frame.locator('#root').getAttribute('data-event-id'), subject.event.id);
+  });
+  const selected = wb.sideBar.locator('.monaco-list-row[role="treeitem"][aria-selected="true"]');
+  assert.equal(await selected.getAttribute('aria-level'), '2', 'an event row is selected');
+  assert.doesNotMatch((await selected.getAttribute('aria-label')) ?? '', /closed|Handled/i, 'the selected row is an open event');
   await wb.parkMouse();
 }
 
@@ -97,6 +102,11 @@ export async function reopenEvent({ wb, sim, subject, expected }: Journey): Prom
   // A closed event says why in its row, and its icon no longer signals risk.
   assert.match(await wb.rowDescription(closedRow), /^Handled · /);
   assert.equal(await closedRow.locator('.codicon-flame').count(), 0, 'a closed event should not show the high-risk flame');
+  // Its panel says why it was closed.
+  await closedRow.locator('.label-name').click();
+  const closedFrame = await wb.webviewFrame(`#root[data-event-id="${subject.event.id}"][data-status="CLOSED"]`);
+  await assertText(closedFrame.locator('.badges'), /Closed/);
+  await assertText(closedFrame.locator('section.closed'), new RegExp(`Reason\\s*Handled\\s*Text\\s*${escapeRegExp(reasonText)}`));
   const patchesBefore = patches(sim).length;
   await wb.contextMenuAction(closedRow, 'Reopen Event');
 
@@ -145,10 +155,11 @@ export async function showHostileEvents({ wb, sim, dialogsSeen }: Journey): Prom
 
   const imgRow = wb.treeRows(imgType);
   await imgRow.waitFor();
-  assert.equal(await labelText(imgRow), `50 · ${imgType}`);
+  // An unknown type is cut short in the row (whole in its tooltip and panel).
+  assert.equal(await labelText(imgRow), `50 · ${shortEventType(imgType)}`);
   assert.equal(await imgRow.locator('img').count(), 0, 'the tree row holds an injected image');
   const linkRow = wb.treeRows(linkType);
-  assert.equal(await labelText(linkRow), `96 · ${linkType}`);
+  assert.equal(await labelText(linkRow), `96 · ${shortEventType(linkType)}`);
 
   const event = hostile.find((e) => e.type === imgType)!;
   await wb.clickUntil(

@@ -1,5 +1,6 @@
 // Several vaults side by side: two simulators with different data in cyberarkPta.vaults.
 import * as assert from 'node:assert/strict';
+import { formatCount } from '../../../src/model/format';
 import type { Locator } from 'playwright-core';
 import { DEMO_PASSWORD, DEMO_USERNAME, type PvwaSimulator } from '../../simulator/server';
 import { assertText, eventsInWindow, Journey, saveReadmeShot, sideBarClip } from '../journeyContext';
@@ -95,7 +96,7 @@ export async function enterPassword(wb: Workbench, password: string): Promise<vo
 }
 
 export async function expectOpenCount(wb: Workbench, vaultRow: Locator, open: number, timeoutMs?: number): Promise<void> {
-  await eventually(`the vault to say ${open} open`, async () => assert.match(await wb.rowDescription(vaultRow), new RegExp(`^${open} open · `)), timeoutMs);
+  await eventually(`the vault to say ${formatCount(open)} open`, async () => assert.match(await wb.rowDescription(vaultRow), new RegExp(`^${formatCount(open)} open · `)), timeoutMs);
 }
 
 /** The Open group: the first row under a vault's row. */

@@ -29,7 +29,7 @@ describe('investigating in context', () => {
     await signIn(api, sim);
     index = api.indexes.of(vault(api).id)!;
     for (const event of list(api, 'OPEN')) {
-      const suggestion = triageMemory(index.lookAlikes(event.id), Date.now())?.suggestion;
+      const suggestion = triageMemory(index.lookAlikes(event.id), Date.now(), event.score)?.suggestion;
       const told = RECURRING_STORIES.find((s) => s.type === event.type && s.reasonText === suggestion?.text && s.closeReason === suggestion?.reason);
       const hasAccount = index.entities(event.id).some((e) => e.kind === 'account' && e.accountId);
       if (told && hasAccount && event.auditCount >= 2) {
@@ -150,7 +150,7 @@ describe('investigating in context', () => {
   it('marks the row as seen before, with Close the Same Way in its context menu', () => {
     const item = api.tree.getTreeItem(api.tree.eventNode(vault(api).id, subject.id));
     const count = index.lookAlikes(subject.id).length;
-    assert.match(String(item.description), new RegExp(`seen before: closed ${count}×`));
+    assert.match(String(item.description), new RegExp(` · seen ${count}× before$`), 'the hint after the facts');
     const menus = vscode.extensions.getExtension('pta-triage.cyberark-pta')!.packageJSON.contributes.menus['view/item/context'] as Array<{ command: string; when: string }>;
     const when = menus.find((m) => m.command === 'cyberarkPta.closeSameWay')!.when;
     const pattern = new RegExp(/viewItem =~ \/(.+)\/$/.exec(when)![1]);
@@ -174,6 +174,9 @@ describe('investigating in context', () => {
     assert.equal(panel.receive({ type: 'action', action: 'closeSameWay', eventId: subject.id }), true);
     await pause(600);
     assert.equal(patchRequests(sim).length, 0, 'nothing sent before the analyst confirms');
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await pause(400);
+    assert.equal(patchRequests(sim).length, 0, 'the reason step first, then the text');
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
     await waitFor(() => patchRequests(sim).length === 1, 'the close request');
     assert.equal(patchRequests(sim)[0].path, `/PasswordVault/API/pta/API/Events/${subject.id}`);

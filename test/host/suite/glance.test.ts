@@ -71,14 +71,14 @@ describe('triage at a glance', () => {
   });
 
   it('says when the list was last updated, and "as of" while it is stale', async () => {
-    assert.match(api.treeView.description ?? '', /^updated (just now|\d+ min ago)$/);
+    assert.match(api.treeView.description ?? '', /^updated (just now|\d+ min ago) · newest first$/);
     sim.inject({ kind: 'html', status: 503 }, { method: 'GET', pathIncludes: '/events', times: Infinity });
     await vscode.commands.executeCommand('cyberarkPta.refresh');
     assert.equal(vault(api).state.kind, 'stale');
     assert.match(api.treeView.description ?? '', /^as of \d/);
     sim.clearFaults();
     await vscode.commands.executeCommand('cyberarkPta.refresh');
-    assert.match(api.treeView.description ?? '', /^updated just now$/);
+    assert.match(api.treeView.description ?? '', /^updated just now · newest first$/);
   });
 
   it('names the HTTP status in every message made from one', async function () {

@@ -55,6 +55,21 @@ describe('the Overview', () => {
     assert.deepEqual(api.view.currentFilter, {});
   });
 
+  it('toggles: a second click on the same band removes it, and one part of the filter is removed on its own', async () => {
+    await waitFor(() => !!api.overview.postedData, 'the figures');
+    api.view.setFilter({ text: 'a' });
+    api.overview.receive({ type: 'filter', filter: { kind: 'band', band: 'high' } });
+    assert.deepEqual(api.view.currentFilter, { text: 'a', band: 'high' });
+    api.overview.receive({ type: 'filter', filter: { kind: 'band', band: 'high' } });
+    assert.deepEqual(api.view.currentFilter, { text: 'a' }, 'pressed again: released');
+    api.overview.receive({ type: 'filter', filter: { kind: 'band', band: 'low' } });
+    api.overview.receive({ type: 'filter', filter: { kind: 'remove', part: 'text' } });
+    assert.deepEqual(api.view.currentFilter, { band: 'low' });
+    api.overview.receive({ type: 'filter', filter: { kind: 'remove', part: 'constructor' } });
+    assert.deepEqual(api.view.currentFilter, { band: 'low' }, 'an unknown part is refused');
+    api.view.setFilter({});
+  });
+
   it('refuses malformed messages and what it did not show', async () => {
     await waitFor(() => !!api.overview.postedData, 'the figures');
     const before = api.overview.rejectedMessages;

@@ -58,7 +58,7 @@ describe('events tree', () => {
         const text = [labelOf(item), item.description, item.tooltip].join('\n');
         assert.doesNotMatch(text, /undefined|NaN|\[object Object\]/, `event ${event.id}`);
         assert.match(labelOf(item), /^\d+(\.\d)? · \S/, 'the score leads the label, so a narrow sidebar cuts the type, not the score');
-        assert.match(String(item.description), /(just now|\d+ (min|h|d) ago)$/);
+        assert.match(String(item.description), /(just now|\d+ (min|h|d) ago)( · seen \d+× before)?$/, 'the age, then the hints');
         assert.match(item.contextValue ?? '', status === 'OPEN' ? /^event:open:triage:pvwa(:lookalikes)?$/ : /^event:closed:triage:pvwa$/);
         const icon = item.iconPath as vscode.ThemeIcon;
         const band = event.score > 75 ? 'high' : event.score >= 35 ? 'medium' : 'low';
