@@ -364,6 +364,12 @@
     return block;
   }
 
+  /** What stands behind the event, drawn by behindEvent.js from its own messages. @param {any} ev */
+  function renderBehind(ev) {
+    const behind = /** @type {any} */ (window).ptaBehindSection;
+    return behind ? behind.render(ev.id, vscode.postMessage.bind(vscode)) : undefined;
+  }
+
   /** @param {any} ev */
   function renderRawJson(ev) {
     const raw = section('Raw JSON', 'raw');
@@ -432,6 +438,7 @@
     renderTimeline,
     renderAdditionalData,
     renderAudits,
+    renderBehind,
     renderRawJson,
   ];
 

@@ -8,6 +8,7 @@ import { registerFileSourceCommands } from './commands/fileSourceCommands';
 import { registerExportCommands } from './commands/exportCommands';
 import { registerFilterCommands } from './commands/filterCommands';
 import { registerRefreshCommands } from './commands/refreshCommands';
+import { registerRespond } from './commands/respondCommands';
 import { registerSessionCommands } from './commands/sessionCommands';
 import { registerTriageCommands } from './commands/triageCommands';
 import { registerVaultCommands } from './commands/vaultCommands';
@@ -79,7 +80,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Servic
   const panels = new EventDetailsPanels(vscode.Uri.joinPath(context.extensionUri, 'media'), sources, indexes, runDetailsRequest);
   const rawJson = new RawJsonDocuments(sources);
   const chrome = new EventsViewChrome(treeView, tree, sources, view);
-  const core = { context, log, passwords, sources, vaults, indexes, view, tree, treeView, chrome, panels };
+  const respond = registerRespond({ context, log, passwords, sources, vaults, indexes, view, tree, treeView, chrome, panels });
+  const core = { context, log, passwords, sources, vaults, indexes, view, tree, treeView, chrome, panels, respond: respond.respond };
   const overview = registerOverview(core);
   const entities = registerEntitiesView(core);
   const services: Services = { ...core, overview: overview.provider, entities: entities.provider };
@@ -104,6 +106,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Servic
     }),
     ...overview.disposables,
     ...entities.disposables,
+    ...respond.disposables,
     ...registerSessionCommands(services),
     ...registerVaultCommands(services),
     ...registerRefreshCommands(services),
