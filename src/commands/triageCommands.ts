@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { CloseReason } from '../api/pvwaClient';
+import { closeSummary } from '../respond/actionRecord';
 import { CLOSE_REASONS, isCloseReason, REASON_TEXT_MAX, reasonTextProblem } from '../model/closeReason';
 import { EventStatus } from '../model/ptaEvent';
 import { SourcedEvent } from '../sources/eventSources';
@@ -16,6 +17,8 @@ interface ReasonArgs {
   reason?: unknown;
   text?: unknown;
   confirm?: boolean;
+  /** The reason offered first (the event has recorded respond actions: Handled). */
+  suggested?: CloseReason;
 }
 
 /**
@@ -72,7 +75,15 @@ async function closeEvents(services: Services, batches: TriageBatches, arg: unkn
     );
     if (answer !== confirm) return NOTHING_SENT;
   }
-  return closeWithReason(services, batches, events, args ?? {});
+  return closeWithReason(services, batches, events, args ?? respondedClose(services, events));
+}
+
+/** One event with respond actions recorded: Handled first, and the text prefilled with what succeeded (editable). */
+function respondedClose(services: Services, events: SourcedEvent[]): ReasonArgs {
+  if (events.length !== 1) return {};
+  const { source, event } = events[0];
+  const text = closeSummary(services.respond.records.list({ sourceId: source.id, eventId: event.id }));
+  return text ? { text, confirm: true, suggested: 'HANDLED' } : {};
 }
 
 /** Every open event the view shows (filter applied), after a confirmation that states the count and the filter. */
@@ -105,7 +116,7 @@ async function closeAllMatching(services: Services, batches: TriageBatches, arg:
 /** The reason and text (given or asked for), checked, then the close itself. */
 async function closeWithReason(services: Services, batches: TriageBatches, events: SourcedEvent[], given: ReasonArgs): Promise<TriageResult> {
   const subject = events.length === 1 ? name(services, events[0]) : `${events.length.toLocaleString('en-US')} events`;
-  const reason = isCloseReason(given.reason) ? given.reason : await pickReason(subject);
+  const reason = isCloseReason(given.reason) ? given.reason : await pickReason(subject, given.suggested);
   if (!reason) return NOTHING_SENT;
   const givenText = typeof given.text === 'string' ? given.text : undefined;
   const text = givenText !== undefined && !given.confirm ? givenText : await enterReasonText(subject, reason, givenText);
@@ -130,9 +141,10 @@ async function reopenEvents(services: Services, batches: TriageBatches, arg: unk
   return batches.run('reopen', batches.byVault(events, reopenRequests));
 }
 
-async function pickReason(subject: string): Promise<Exclude<CloseReason, 'NONE'> | undefined> {
+async function pickReason(subject: string, suggested?: CloseReason): Promise<Exclude<CloseReason, 'NONE'> | undefined> {
+  const reasons = suggested ? [...CLOSE_REASONS].sort((a, b) => Number(b.value === suggested) - Number(a.value === suggested)) : CLOSE_REASONS;
   const picked = await vscode.window.showQuickPick(
-    CLOSE_REASONS.map((r) => ({ label: r.label, description: r.value, detail: r.detail, value: r.value })),
+    reasons.map((r) => ({ label: r.label, description: r.value, detail: r.detail, value: r.value })),
     { title: `Close ${subject} (1/2): reason`, placeHolder: 'Why is it closed?', ignoreFocusOut: true },
   );
   return picked?.value;

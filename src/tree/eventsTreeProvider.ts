@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { isPsmEvent } from '../respond/behindEvent';
 import { eventAudits, EventStatus, PtaEvent } from '../model/ptaEvent';
 import { EntityIndexes } from '../derived/entityIndexes';
 import { lookAlikeHint } from '../derived/triageMemory';
@@ -79,7 +80,7 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
         const lookAlikes = event.status === 'OPEN' ? (this.indexes.of(node.sourceId)?.lookAlikeCount(event.id) ?? 0) : 0;
         const item = eventItem(event, this.now(), this.matched(event), lookAlikeHint(lookAlikes));
         item.id = `event:${node.sourceId}:${node.eventId}`;
-        item.contextValue = eventContext(event.status, source, lookAlikes > 0);
+        item.contextValue = eventContext(event.status, source, lookAlikes > 0, isPsmEvent(event));
         item.command = { command: 'cyberarkPta.showEventDetails', title: 'Show Event Details', arguments: [{ sourceId: node.sourceId, eventId: node.eventId, preview: true }] };
         return item;
       }
@@ -227,8 +228,8 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 }
 
 /** `event:open:triage:pvwa:lookalikes`: menus match the tokens with regular expressions. */
-function eventContext(status: EventStatus, source: EventSource, hasLookAlikes: boolean): string {
-  return ['event', status === 'OPEN' ? 'open' : 'closed', source.capabilities.triage && 'triage', source.capabilities.openInPvwa && 'pvwa', hasLookAlikes && 'lookalikes']
+function eventContext(status: EventStatus, source: EventSource, hasLookAlikes: boolean, psm: boolean): string {
+  return ['event', status === 'OPEN' ? 'open' : 'closed', source.capabilities.triage && 'triage', source.capabilities.openInPvwa && 'pvwa', hasLookAlikes && 'lookalikes', psm && 'psm']
     .filter(Boolean)
     .join(':');
 }
