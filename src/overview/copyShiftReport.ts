@@ -8,6 +8,8 @@ export interface CopyShiftReportDeps {
   data(): OverviewData | undefined;
   /** See openHighRiskEvents in shiftReport.ts. */
   openHighRisk(): readonly ReportedEvent[];
+  /** Markdown lines of the actions taken from the events' panels (see actionRecord.ts). */
+  actionsTaken(): readonly string[];
 }
 
 /** `cyberarkPta.copyShiftReport`: the Overview's figures and the open high-risk events, as Markdown on the clipboard. */
@@ -19,7 +21,9 @@ export function registerCopyShiftReport(deps: CopyShiftReportDeps): vscode.Dispo
       return;
     }
     const highRisk = deps.openHighRisk();
-    await vscode.env.clipboard.writeText(shiftReportMarkdown(data, highRisk, Date.now()));
+    const actions = deps.actionsTaken();
+    const respondLines = actions.length > 0 ? ['', '## Actions taken on events', ...actions] : [];
+    await vscode.env.clipboard.writeText([shiftReportMarkdown(data, highRisk, Date.now()), ...respondLines].join('\n'));
     void inertWindow.showInformationMessage(`Shift report copied as Markdown: ${data.open.toLocaleString('en-US')} open events, ${highRisk.length.toLocaleString('en-US')} of them high risk.`);
   });
 }

@@ -5,6 +5,7 @@ import { openHighRiskEvents } from '../derived/shiftReport';
 import { Services } from '../services';
 import { EventFilter } from '../store/eventFilter';
 import { describeFilter } from '../store/filterDescription';
+import { recordMarkdown } from '../respond/actionRecord';
 import { registerCopyShiftReport } from './copyShiftReport';
 import { OverviewFilterRequest } from './overviewMessages';
 import { OverviewViewProvider } from './overviewView';
@@ -42,6 +43,7 @@ export function registerOverview(services: Omit<Services, 'overview' | 'entities
     registerCopyShiftReport({
       data,
       openHighRisk: () => openHighRiskEvents(sources.all().map((s) => ({ label: s.label, events: s.store.all() }))),
+      actionsTaken: () => services.respond.records.entries().flatMap(({ ref, actions }) => recordMarkdown(`Event ${ref.eventId} in ${sources.get(ref.sourceId)?.label ?? ref.sourceId}`, actions)),
     }),
   ];
   return { provider, disposables };

@@ -1,4 +1,5 @@
 import { displayText, formatTime } from '../model/format';
+import { markdownText } from '../util/markdownText';
 import { EventRef, refKey } from '../sources/eventSource';
 import { Emitter } from '../util/emitter';
 import type { RespondActionId } from './respondActions';
@@ -64,6 +65,14 @@ export class ActionRecords {
     this.changed.fire(ref);
   }
 
+  /** Every event with recorded actions: its source and id, and the entries. */
+  entries(): Array<{ readonly ref: EventRef; readonly actions: readonly RecordedAction[] }> {
+    return Object.entries(this.all()).map(([key, actions]) => {
+      const [sourceId, eventId] = key.split('\u0000');
+      return { ref: { sourceId, eventId }, actions };
+    });
+  }
+
   dispose(): void {
     this.changed.dispose();
   }
@@ -96,4 +105,10 @@ export function closeSummary(entries: readonly RecordedAction[]): string | undef
     if (next.length <= CLOSE_TEXT_LIMIT) text = next;
   }
   return text ? text.charAt(0).toUpperCase() + text.slice(1) : undefined;
+}
+
+/** The record as Markdown lines (a heading and one item per action), every vault string escaped; none when empty. */
+export function recordMarkdown(title: string, entries: readonly RecordedAction[]): string[] {
+  if (entries.length === 0) return [];
+  return ['', `### ${markdownText(title)}`, '', ...entries.map((entry) => `- ${markdownText(recordLine(entry))}`)];
 }
