@@ -8,7 +8,7 @@ import { BehindEvent, BehindEventDeps, loadBehindEvent, loadingBehindEvent } fro
  * request, kept until Refresh (or until the source signs out), never for the whole list.
  */
 export class BehindEventCache {
-  private readonly entries = new Map<string, { behind: BehindEvent; generation: number }>();
+  private readonly entries = new Map<string, { behind: BehindEvent; generation: number; settled: Promise<BehindEvent> }>();
   private generation = 0;
   private readonly changed = new Emitter<{ ref: EventRef; behind: BehindEvent }>();
   /** A part of an event's picture arrived, or it was dropped (behind undefined never fires). */
@@ -22,18 +22,20 @@ export class BehindEventCache {
   async load(ref: EventRef, event: PtaEvent, deps: BehindEventDeps, options: { refresh?: boolean } = {}): Promise<BehindEvent> {
     const key = refKey(ref);
     const cached = this.entries.get(key);
-    if (cached && !options.refresh) return cached.behind;
+    // A load under way is waited for, not started again.
+    if (cached && !options.refresh) return cached.settled;
     const generation = ++this.generation;
     const loading = loadingBehindEvent(Date.now());
-    this.entries.set(key, { behind: loading, generation });
-    this.changed.fire({ ref, behind: loading });
-    return loadBehindEvent(deps, event, (behind) => {
+    const settled = loadBehindEvent(deps, event, (behind) => {
       // A Refresh started later wins over a slower earlier load.
       const entry = this.entries.get(key);
-      if (entry && entry.generation > generation) return;
-      this.entries.set(key, { behind, generation });
+      if (!entry || entry.generation !== generation) return;
+      this.entries.set(key, { ...entry, behind });
       this.changed.fire({ ref, behind });
     });
+    this.entries.set(key, { behind: loading, generation, settled });
+    this.changed.fire({ ref, behind: loading });
+    return settled;
   }
 
   /** Drops a source's pictures (signed out: they must not outlive the session). */
