@@ -318,6 +318,45 @@ describe('Respond: behind this event and its actions', function () {
     assert.doesNotMatch(texts[0], /verif/i);
   });
 
+  it('shows the record in the section and in Copy as Markdown, and clears it from the page', async () => {
+    const { eventRef } = liveEvent(1);
+    await behindOf(eventRef);
+    const record = api.respond.section.message(eventRef)!.view!.record;
+    assert.ok(record.some((line) => /analyst in .+: The CPM queued and then did the credential change of account .+ \(done\)$/.test(line)), record.join('\n'));
+    assert.ok(record.some((line) => /\(failed\)$/.test(line)));
+    await vscode.commands.executeCommand('cyberarkPta.copyAsMarkdown', eventRef);
+    const markdown = await vscode.env.clipboard.readText();
+    assert.match(markdown, /### Done from here on /);
+    assert.match(markdown, /credential change of account/);
+    const panel = api.panels.get(eventRef)!;
+    assert.equal(panel.receive({ type: 'behindEvent', eventId: 'another', request: 'clearRecord' }), true);
+    assert.ok(api.respond.records.list(eventRef).length > 0, 'a message for another event is refused');
+    panel.receive({ type: 'behindEvent', eventId: eventRef.eventId, request: 'clearRecord' });
+    await waitFor(() => api.respond.records.list(eventRef).length === 0, 'the record cleared');
+  });
+
+  it('Respond… lists every action, the unusable ones with the reason', async () => {
+    const other = list(api, 'OPEN').find((e) => e.type !== 'PSMSuspiciousActivity' && !(e.raw.audits as Array<{ sensorType?: string }>).some((a) => a.sensorType === 'PSM'));
+    assert.ok(other, 'an open event that is not a PSM one');
+    const shown: Array<{ label: string; description?: string }> = [];
+    const restore = replaceWindow({
+      showQuickPick: async (_original, items) => {
+        shown.push(...(await (items as Thenable<Array<{ label: string; description?: string }>>)));
+        return undefined;
+      },
+    });
+    try {
+      sim.clearRequests();
+      const result = await vscode.commands.executeCommand<RespondCommandResult>('cyberarkPta.respond', ref(api, other.id));
+      assert.equal(result.sent, false);
+    } finally {
+      restore();
+    }
+    assert.deepEqual(shown.map((i) => i.label), ['Terminate PSM Session…', 'Suspend PSM Session…', 'Resume PSM Session…', 'Change Credentials Now…', 'Verify Credentials…', 'Reconcile Credentials…', 'Suspend Vault User…', 'Activate Vault User…']);
+    assert.equal(shown[0].description, 'Unavailable: not a PSM event');
+    assert.equal(sim.requests.filter((r) => r.method !== 'GET').length, 0);
+  });
+
   it('never offers to suspend the signed-in vault user', async () => {
     const { eventRef } = liveEvent(1);
     const event = api.sources.resolve(eventRef)!.event;
@@ -374,6 +413,69 @@ describe('Respond: behind this event and its actions', function () {
       assert.equal(behind.account.state, 'ready', 'accounts stay readable');
     } finally {
       sim.profile.auditor = false;
+    }
+  });
+});
+
+describe('Respond: a vault whose session paths take the SessionGuid', function () {
+  this.timeout(60_000);
+  let api: Services;
+  let sim: PvwaSimulator;
+
+  before(async () => {
+    api = await extensionApi();
+    sim = await startVault({ count: 60, seed: 7, sessionPathId: 'SessionGuid' });
+    await signIn(api, sim);
+    await waitFor(() => vault(api).vaultCapabilities !== undefined, "the vault's capabilities");
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await signOut(api);
+    await sim.stop();
+  });
+
+  it('suspends the session by its SessionID, then once by its SessionGuid on 404', async () => {
+    const open = new Set(list(api, 'OPEN').map((e) => e.id));
+    const session = sim.respond.data.liveSessions.find((s) => s.eventId && open.has(s.eventId))!;
+    const eventRef = ref(api, session.eventId!);
+    const restore = replaceWindow({
+      showWarningMessage: (original, message, ...rest) =>
+        rest[0] && typeof rest[0] === 'object' && (rest[0] as { modal?: boolean }).modal ? Promise.resolve(rest[1]) : original(message, ...rest),
+      showQuickPick: async (_original, items) => (await (items as Thenable<Array<{ target: { session: { sessionGuid: string } } }>>)).find((i) => i.target.session.sessionGuid === session.record.SessionGuid),
+      showInformationMessage: () => Promise.resolve(undefined),
+    });
+    try {
+      sim.clearRequests();
+      const result = await vscode.commands.executeCommand<RespondCommandResult>('cyberarkPta.suspendSession', eventRef);
+      assert.equal(result.sent && result.outcome, 'requested', JSON.stringify(result));
+      const posts = sim.requests.filter((r) => r.method === 'POST').map((r) => `${r.status} ${r.path}`);
+      assert.deepEqual(posts, [`404 /PasswordVault/API/LiveSessions/${session.record.SessionID}/Suspend/`, `200 /PasswordVault/API/LiveSessions/${session.record.SessionGuid}/Suspend/`]);
+      assert.equal(session.suspended, true);
+    } finally {
+      restore();
+    }
+  });
+
+  it('does not send a session action an older vault lacks, and says which version it needs', async () => {
+    await signOut(api);
+    sim.profile.version = '10.1';
+    const messages = interceptMessages();
+    try {
+      await signIn(api, sim);
+      await waitFor(() => vault(api).vaultCapabilities !== undefined, "the vault's capabilities");
+      const open = new Set(list(api, 'OPEN').map((e) => e.id));
+      const session = sim.respond.data.liveSessions.find((s) => s.eventId && open.has(s.eventId))!;
+      sim.clearRequests();
+      const result = await vscode.commands.executeCommand<RespondCommandResult>('cyberarkPta.resumeSession', ref(api, session.eventId!));
+      assert.equal(result.sent, false);
+      assert.match(result.sent ? '' : result.reason, /needs PVWA 10\.2; this vault is 10\.1/);
+      assert.equal(sim.requests.filter((r) => r.method === 'POST' && /LiveSessions/.test(r.path)).length, 0);
+      const warning = await messages.next((m) => m.severity === 'warning', 'the warning');
+      assert.match(warning.message, /Nothing was sent/);
+    } finally {
+      messages.restore();
+      sim.profile.version = '14.2.0';
     }
   });
 });
