@@ -230,7 +230,10 @@ async function loadUserPart(deps: BehindEventDeps, event: PtaEvent): Promise<Par
 async function loadRulePart(deps: BehindEventDeps, event: PtaEvent): Promise<Part<RulePart>> {
   const matchPatterns = matchPatternsOf(event);
   const remediable = Object.prototype.hasOwnProperty.call(REMEDIATION_KEYS, event.type);
-  if (!matchPatterns && !remediable) return { state: 'none', reason: 'Not a PSM detection nor a type PTA remediates by itself: no rule to show.' };
+  if (!matchPatterns && !remediable) {
+    const reason = event.type === 'PSMSuspiciousActivity' ? 'The event carries no matchPatterns, so the rule that fired cannot be told.' : 'Not a PSM detection nor a type PTA remediates by itself: no rule to show.';
+    return { state: 'none', reason };
+  }
   const refused = unavailable(deps, 'ptaSettings');
   if (refused) return refused;
   const settings = await getPtaSettings(deps.caller);
