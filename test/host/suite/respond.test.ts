@@ -19,6 +19,8 @@ describe('Respond: behind this event and its actions', function () {
     await signIn(api, sim);
     await waitFor(() => vault(api).vaultCapabilities !== undefined, "the vault's capabilities");
     api.respond.pollOptions = { pollMs: 200, polls: 5 };
+    // The record lasts across reloads: start from none.
+    for (const { ref: recorded } of api.respond.records.entries()) await api.respond.records.clear(recorded);
   });
 
   after(async () => {
@@ -318,7 +320,8 @@ describe('Respond: behind this event and its actions', function () {
     assert.doesNotMatch(texts[0], /verif/i);
   });
 
-  it('shows the record in the section and in Copy as Markdown, and clears it from the page', async () => {
+  // After the actions above: their record.
+  it('shows the record in the section, in Copy as Markdown and in the shift report, and clears it from the page', async () => {
     const { eventRef } = liveEvent(1);
     await behindOf(eventRef);
     const record = api.respond.section.message(eventRef)!.view!.record;
@@ -328,6 +331,10 @@ describe('Respond: behind this event and its actions', function () {
     const markdown = await vscode.env.clipboard.readText();
     assert.match(markdown, /### Done from here on /);
     assert.match(markdown, /credential change of account/);
+    await vscode.commands.executeCommand('cyberarkPta.copyShiftReport');
+    const report = await vscode.env.clipboard.readText();
+    assert.match(report, /## Actions taken on events/);
+    assert.match(report, new RegExp(`### Event ${eventRef.eventId} in `));
     const panel = api.panels.get(eventRef)!;
     assert.equal(panel.receive({ type: 'behindEvent', eventId: 'another', request: 'clearRecord' }), true);
     assert.ok(api.respond.records.list(eventRef).length > 0, 'a message for another event is refused');
