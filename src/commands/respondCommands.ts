@@ -170,7 +170,7 @@ async function pickSession(targets: ActionTarget[]): Promise<ActionTarget | unde
 }
 
 /** "Terminate the PSM session of jdoe on root@10.1.8.182, from 10.20.30.40, started 25 min ago, in vault Prod?" */
-export function confirmation(action: RespondActionDef, target: ActionTarget, vaultName: string, now = Date.now()): string {
+function confirmation(action: RespondActionDef, target: ActionTarget, vaultName: string, now = Date.now()): string {
   const inVault = `in vault ${vaultName}`;
   switch (target.kind) {
     case 'session': {

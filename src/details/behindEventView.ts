@@ -124,7 +124,7 @@ function sessionView(found: FoundSession, now: number, label: string): SessionVi
   return { heading, facts, activities, activitiesNote: activities.length === 0 ? 'No activity recorded yet.' : undefined };
 }
 
-export function accountAt(s: Pick<PsmSession, 'accountUsername' | 'accountAddress'>): string {
+function accountAt(s: Pick<PsmSession, 'accountUsername' | 'accountAddress'>): string {
   return `${text(s.accountUsername, 60) || 'unknown account'}@${text(s.accountAddress, 80) || 'unknown address'}`;
 }
 

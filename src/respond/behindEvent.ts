@@ -94,8 +94,7 @@ const FORBIDDEN: Record<keyof Omit<BehindEvent, 'loadedAt'>, string> = {
   rule: 'your vault user may not read the PTA settings',
 };
 
-export type BehindPartName = keyof typeof FORBIDDEN;
-export const BEHIND_PARTS = Object.keys(FORBIDDEN) as BehindPartName[];
+type BehindPartName = keyof typeof FORBIDDEN;
 
 export function loadingBehindEvent(now: number): BehindEvent {
   const loading = { state: 'loading' } as const;
@@ -128,7 +127,7 @@ export async function loadBehindEvent(deps: BehindEventDeps, event: PtaEvent, on
 }
 
 /** A failure in words: the status and the vault's own, with what a 403 means for this part. */
-export function failure(error: unknown, forbidden: string): Part<never> {
+function failure(error: unknown, forbidden: string): Part<never> {
   if (error instanceof PvwaError) {
     const message = error.status === 403 ? `HTTP 403: ${forbidden}. The vault said: ${error.message}` : error.message;
     return { state: 'failed', status: error.status, message };
