@@ -50,16 +50,22 @@ export class BehindEventSection implements PanelSection, vscode.Disposable {
     this.postTo(panel);
   }
 
-  receive(panel: EventDetailsPanel, raw: unknown): boolean {
-    if (!isPlainObject(raw) || raw.type !== BEHIND_MESSAGE) return false;
+  receive(panel: EventDetailsPanel, raw: unknown): boolean | undefined {
+    if (!isPlainObject(raw) || raw.type !== BEHIND_MESSAGE) return undefined;
     const ref = panel.ref;
-    if (raw.eventId !== ref.eventId) return true;
-    if (raw.request === 'refresh' && Object.keys(raw).length === 3) void this.load(ref, true);
-    else if (raw.request === 'clearRecord' && Object.keys(raw).length === 3) this.hooks.clearRecord(ref);
-    else if (raw.request === 'respond' && Object.keys(raw).length === 4 && typeof raw.action === 'string') {
-      const action = RESPOND_ACTIONS.find((a) => a.id === raw.action);
-      if (action) void vscode.commands.executeCommand(action.command, ref);
+    const keys = Object.keys(raw).length;
+    if (raw.eventId !== ref.eventId) return false;
+    if (raw.request === 'refresh' && keys === 3) {
+      void this.load(ref, true);
+      return true;
     }
+    if (raw.request === 'clearRecord' && keys === 3) {
+      this.hooks.clearRecord(ref);
+      return true;
+    }
+    const action = raw.request === 'respond' && keys === 4 ? RESPOND_ACTIONS.find((a) => a.id === raw.action) : undefined;
+    if (!action) return false;
+    void vscode.commands.executeCommand(action.command, ref);
     return true;
   }
 

@@ -25,8 +25,8 @@ export interface ShowOptions {
  */
 export interface PanelSection {
   shown(panel: EventDetailsPanel): void;
-  /** True when the message was this section's (taken, even if refused). */
-  receive(panel: EventDetailsPanel, raw: unknown): boolean;
+  /** Undefined when the message is not this section's; else whether it was acted on (false: refused). */
+  receive(panel: EventDetailsPanel, raw: unknown): boolean | undefined;
 }
 
 /** Index changes arriving together (a refresh merging page after page) update a panel once. */
@@ -261,7 +261,10 @@ export class EventDetailsPanel {
 
   /** What the page sends arrives here (tests call it the way the page would); false when it was refused. */
   receive(raw: unknown): boolean {
-    if (this.sections.some((section) => section.receive(this, raw))) return true;
+    for (const section of this.sections) {
+      const taken = section.receive(this, raw);
+      if (taken !== undefined) return taken;
+    }
     const message = parsePageMessage(raw, this.current);
     if (!message) return false;
     if (message.type === 'ready') {

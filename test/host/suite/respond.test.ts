@@ -336,9 +336,10 @@ describe('Respond: behind this event and its actions', function () {
     assert.match(report, /## Actions taken on events/);
     assert.match(report, new RegExp(`### Event ${eventRef.eventId} in `));
     const panel = api.panels.get(eventRef)!;
-    assert.equal(panel.receive({ type: 'behindEvent', eventId: 'another', request: 'clearRecord' }), true);
+    assert.equal(panel.receive({ type: 'behindEvent', eventId: 'another', request: 'clearRecord' }), false);
+    assert.equal(panel.receive({ type: 'behindEvent', eventId: eventRef.eventId, request: 'respond', action: 'rm -rf' }), false);
     assert.ok(api.respond.records.list(eventRef).length > 0, 'a message for another event is refused');
-    panel.receive({ type: 'behindEvent', eventId: eventRef.eventId, request: 'clearRecord' });
+    assert.equal(panel.receive({ type: 'behindEvent', eventId: eventRef.eventId, request: 'clearRecord' }), true);
     await waitFor(() => api.respond.records.list(eventRef).length === 0, 'the record cleared');
   });
 
