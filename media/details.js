@@ -380,6 +380,12 @@
     return block;
   }
 
+  /** What stands behind the event, drawn by behindEvent.js from its own messages. @param {any} ev */
+  function renderBehind(ev) {
+    const behind = /** @type {any} */ (window).ptaBehindSection;
+    return behind ? behind.render(ev.id, vscode.postMessage.bind(vscode)) : undefined;
+  }
+
   /** @param {any} ev */
   function renderRawJson(ev) {
     const raw = foldedSection('Raw JSON', 'raw');
@@ -449,6 +455,8 @@
     // The evidence: the audits, with the commands typed in PSM sessions.
     renderAudits,
     renderAdditionalData,
+    // What stands behind it, read live from the vault: the session, the account, the user, the rule.
+    renderBehind,
     // Context: how look-alikes were closed, who and where else, related events.
     renderMemory,
     renderEntities,

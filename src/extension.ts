@@ -9,6 +9,7 @@ import { registerExportCommands } from './commands/exportCommands';
 import { registerFilterCommands } from './commands/filterCommands';
 import { registerLoopCommands } from './commands/loopCommands';
 import { registerRefreshCommands } from './commands/refreshCommands';
+import { registerRespond } from './commands/respondCommands';
 import { registerSessionCommands } from './commands/sessionCommands';
 import { registerTriageCommands } from './commands/triageCommands';
 import { registerVaultCommands } from './commands/vaultCommands';
@@ -91,7 +92,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Servic
   const panels = new EventDetailsPanels(vscode.Uri.joinPath(context.extensionUri, 'media'), sources, indexes, runDetailsRequest);
   const rawJson = new RawJsonDocuments(sources);
   const chrome = new EventsViewChrome(treeView, tree, sources, view);
-  const core = { context, log, passwords, sources, vaults, indexes, view, tree, treeView, chrome, panels };
+  const respond = registerRespond({ context, log, passwords, sources, vaults, indexes, view, tree, treeView, chrome, panels });
+  const core = { context, log, passwords, sources, vaults, indexes, view, tree, treeView, chrome, panels, respond: respond.respond };
   const overview = registerOverview(core);
   const entities = registerEntitiesView(core);
   const services: Services = { ...core, overview: overview.provider, entities: entities.provider };
@@ -118,6 +120,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Servic
     }),
     ...overview.disposables,
     ...entities.disposables,
+    ...respond.disposables,
     ...registerSessionCommands(services),
     ...registerVaultCommands(services),
     ...registerRefreshCommands(services),

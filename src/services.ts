@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { PasswordStore } from './auth/passwordStore';
 import { EntityIndexes } from './derived/entityIndexes';
 import { EventDetailsPanels } from './details/eventDetailsPanels';
+import type { Respond } from './commands/respondCommands';
 import { Log } from './log';
 import { OverviewViewProvider } from './overview/overviewView';
 import { EventSources } from './sources/eventSources';
@@ -31,4 +32,6 @@ export interface Services {
   readonly overview: OverviewViewProvider;
   /** The Entities view's data: accounts, vault users and hosts ranked by open risk. */
   readonly entities: EntitiesTreeProvider;
+  /** What stands behind events (loaded per panel), and the record of actions taken on them. */
+  readonly respond: Respond;
 }

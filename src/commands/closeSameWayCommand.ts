@@ -26,6 +26,7 @@ export function registerCloseSameWay(services: Services): vscode.Disposable[] {
         reason: memory.suggestion.reason,
         text: memory.suggestion.text,
         confirm: true,
+        because: 'as its look-alikes were closed',
       });
     }),
   ];

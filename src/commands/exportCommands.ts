@@ -1,5 +1,6 @@
 import * as os from 'node:os';
 import * as vscode from 'vscode';
+import { recordMarkdown } from '../respond/actionRecord';
 import { eventsToCsv } from '../export/csvExport';
 import { eventsToJson } from '../export/jsonExport';
 import { eventsToMarkdown } from '../export/markdownExport';
@@ -60,7 +61,8 @@ async function exportEvents(services: Services): Promise<void> {
 async function copyAsMarkdown(services: Services, arg: unknown, selection: unknown): Promise<void> {
   const found = await targetEvents(services, arg, selection, { allowMany: true, placeHolder: 'Copy which event as Markdown?' });
   if (found.length === 0) return;
-  await vscode.env.clipboard.writeText(eventsToMarkdown(found.map(({ source, event }) => ({ event, source: source.label }))));
+  const record = found.flatMap(({ source, event }) => recordMarkdown(`Done from here on ${eventName(event)}`, services.respond.records.list({ sourceId: source.id, eventId: event.id })));
+  await vscode.env.clipboard.writeText([eventsToMarkdown(found.map(({ source, event }) => ({ event, source: source.label }))), ...record].join('\n'));
   inertWindow.setStatusBarMessage(`Copied ${found.length === 1 ? eventName(found[0].event) : `${found.length} events`} as Markdown`, 3000);
 }
 

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { CloseReason } from '../api/pvwaClient';
+import { closeSummary } from '../respond/actionRecord';
 import { CLOSE_REASONS, isCloseReason, REASON_TEXT_MAX, reasonTextProblem } from '../model/closeReason';
 import { formatCount } from '../model/format';
 import { EventStatus } from '../model/ptaEvent';
@@ -20,6 +21,8 @@ interface ReasonArgs {
   reason?: unknown;
   text?: unknown;
   confirm?: boolean;
+  /** With `confirm`: why the given reason is offered first ("as its look-alikes were closed"). */
+  because?: string;
 }
 
 /**
@@ -78,9 +81,17 @@ async function closeEvents(services: Services, batches: TriageBatches, arg: unkn
     if (answer !== confirm) return NOTHING_SENT;
   }
   const place = loopPlace(services, events);
-  const result = await closeWithReason(services, batches, events, args ?? {});
+  const result = await closeWithReason(services, batches, events, args ?? respondedClose(services, events));
   if (place && result.succeeded.length > 0) await moveOnFrom(services, place);
   return result;
+}
+
+/** One event with respond actions recorded: Handled offered first, and the text prefilled with what succeeded (editable). */
+function respondedClose(services: Services, events: SourcedEvent[]): ReasonArgs {
+  if (events.length !== 1) return {};
+  const { source, event } = events[0];
+  const text = closeSummary(services.respond.records.list({ sourceId: source.id, eventId: event.id }));
+  return text ? { reason: 'HANDLED', text, confirm: true, because: 'for what was done from here' } : {};
 }
 
 /** Every open event the view shows (filter applied), after a confirmation that states the count and the filter. */
@@ -118,7 +129,7 @@ async function closeWithReason(services: Services, batches: TriageBatches, event
   const subject = events.length === 1 ? name(services, events[0]) : `${formatCount(events.length)} events`;
   const givenReason = isCloseReason(given.reason) ? given.reason : undefined;
   const asksReason = !givenReason || !!given.confirm;
-  const reason = asksReason ? await pickReason(subject, givenReason) : givenReason;
+  const reason = asksReason ? await pickReason(subject, givenReason, given.because) : givenReason;
   if (!reason) return NOTHING_SENT;
   const givenText = typeof given.text === 'string' ? given.text : undefined;
   const text = givenText !== undefined && !given.confirm ? givenText : await enterReasonText(subject, reason, givenText, asksReason);
@@ -143,14 +154,14 @@ async function reopenEvents(services: Services, batches: TriageBatches, arg: unk
   return batches.run('reopen', batches.byVault(events, reopenRequests));
 }
 
-/** The reason step; `suggested` (Close the Same Way's) comes first and says so, so Enter takes it and a Down changes it. */
-async function pickReason(subject: string, suggested?: CloseChoice): Promise<CloseChoice | undefined> {
+/** The reason step; `suggested` comes first and says `because`, so Enter takes it and a Down changes it. */
+async function pickReason(subject: string, suggested?: CloseChoice, because?: string): Promise<CloseChoice | undefined> {
   const reasons = [...CLOSE_REASONS].sort((a, b) => Number(b.value === suggested) - Number(a.value === suggested));
   const picked = await vscode.window.showQuickPick(
-    reasons.map((r) => ({ label: r.label, description: r.value === suggested ? `${r.value} · as its look-alikes were closed` : r.value, detail: r.detail, value: r.value })),
+    reasons.map((r) => ({ label: r.label, description: r.value === suggested && because ? `${r.value} · ${because}` : r.value, detail: r.detail, value: r.value })),
     {
       title: `Close ${subject} (1/2): reason`,
-      placeHolder: suggested ? "Why is it closed? The look-alikes' reason is first: Enter keeps it." : 'Why is it closed?',
+      placeHolder: suggested ? 'Why is it closed? The reason offered is first: Enter keeps it.' : 'Why is it closed?',
       ignoreFocusOut: true,
     },
   );
@@ -181,8 +192,8 @@ function name(services: Services, { source, event }: SourcedEvent): string {
 
 function asReasonArgs(arg: unknown): ReasonArgs | undefined {
   if (!arg || typeof arg !== 'object') return undefined;
-  const { reason, text, confirm } = arg as ReasonArgs;
-  return { reason, text, confirm: confirm === true };
+  const { reason, text, confirm, because } = arg as ReasonArgs;
+  return { reason, text, confirm: confirm === true, because: typeof because === 'string' ? because : undefined };
 }
 
 function asTriageArgs(arg: unknown): TriageArgs | undefined {

@@ -19,6 +19,16 @@ export interface ShowOptions {
   readonly preview?: boolean;
 }
 
+/**
+ * A section of the page with its own data and messages (Behind this event): told when a page
+ * shows an event, offered each page message first, and posts through `panel.postSection`.
+ */
+export interface PanelSection {
+  shown(panel: EventDetailsPanel): void;
+  /** Undefined when the message is not this section's; else whether it was acted on (false: refused). */
+  receive(panel: EventDetailsPanel, raw: unknown): boolean | undefined;
+}
+
 /** Index changes arriving together (a refresh merging page after page) update a panel once. */
 const CONTEXT_UPDATE_DELAY_MS = 100;
 
@@ -34,6 +44,7 @@ export class EventDetailsPanels implements vscode.Disposable {
   private readonly subscriptions: Array<{ dispose(): void }> = [];
   private readonly contextChanged = new Set<string>();
   private contextTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly sections: PanelSection[] = [];
 
   constructor(
     private readonly mediaRoot: vscode.Uri,
@@ -88,6 +99,11 @@ export class EventDetailsPanels implements vscode.Disposable {
     return true;
   }
 
+  addSection(section: PanelSection): void {
+    this.sections.push(section);
+    for (const panel of this.all()) if (panel.isReady) section.shown(panel);
+  }
+
   /** The panel showing this event (pinned first, else the preview), for tests and commands. */
   get(ref: EventRef): EventDetailsPanel | undefined {
     const key = refKey(ref);
@@ -115,6 +131,7 @@ export class EventDetailsPanels implements vscode.Disposable {
       ref,
       model,
       preview,
+      this.sections,
       (panel, message) => this.received(panel, message),
       (panel) => {
         if (this.previewPanel === panel) this.previewPanel = undefined;
@@ -199,6 +216,7 @@ export class EventDetailsPanel {
     ref: EventRef,
     model: EventViewModel,
     preview: boolean,
+    private readonly sections: readonly PanelSection[],
     private readonly onMessage: (panel: EventDetailsPanel, message: Exclude<PageMessage, { type: 'ready' }>) => void,
     private readonly onDisposed: (panel: EventDetailsPanel) => void,
   ) {
@@ -249,12 +267,17 @@ export class EventDetailsPanel {
 
   /** What the page sends arrives here (tests call it the way the page would); false when it was refused. */
   receive(raw: unknown): boolean {
+    for (const section of this.sections) {
+      const taken = section.receive(this, raw);
+      if (taken !== undefined) return taken;
+    }
     const message = parsePageMessage(raw, this.current);
     if (!message) return false;
     if (message.type === 'ready') {
       this.ready = true;
       this.posted = undefined;
       this.post();
+      for (const section of this.sections) section.shown(this);
     } else {
       this.onMessage(this, message);
     }
@@ -271,6 +294,12 @@ export class EventDetailsPanel {
     this.timelineEntityKey = undefined;
     this.showAllRelated = false;
     this.update(model);
+    if (this.ready) for (const section of this.sections) section.shown(this);
+  }
+
+  /** A section's data, by message like the event's (nothing of it goes into the page's saved state). */
+  postSection(type: string, data: unknown): void {
+    if (this.ready && !this.disposed) void this.panel.webview.postMessage({ type, data });
   }
 
   /** A page hidden and shown again reloads and says `ready` again, so it always gets the latest model. */

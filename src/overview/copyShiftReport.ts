@@ -8,6 +8,8 @@ export interface CopyShiftReportDeps {
   sources(): readonly ReportSource[];
   /** The Overview's figures of the sources in scope. */
   overviewOf(included: ReportScope['included']): OverviewData;
+  /** Markdown lines of the actions taken from the events' panels (see actionRecord.ts). */
+  actionsTaken(): readonly string[];
 }
 
 /** `cyberarkPta.copyShiftReport`: the figures of the sources loaded and their open high-risk events, on the clipboard. */
@@ -20,7 +22,9 @@ export function registerCopyShiftReport(deps: CopyShiftReportDeps): vscode.Dispo
       return;
     }
     const data = deps.overviewOf(scope.included);
-    await vscode.env.clipboard.writeText(shiftReportMarkdown(data, scope, Date.now()));
+    const actions = deps.actionsTaken();
+    const respondLines = actions.length > 0 ? ['', '## Actions taken on events', ...actions] : [];
+    await vscode.env.clipboard.writeText([shiftReportMarkdown(data, scope, Date.now()), ...respondLines].join('\n'));
     const left = scope.excluded.length > 0 ? ` Not counted: ${scope.excluded.map((s) => `${s.label} (${s.why})`).join(', ')}.` : '';
     void inertWindow.showInformationMessage(`Shift report copied: ${data.open.toLocaleString('en-US')} open events, ${data.openByBand.high.toLocaleString('en-US')} of them high risk.${left}`);
   });

@@ -4,6 +4,7 @@ import { LiveOverview } from '../derived/liveOverview';
 import { computeOverview, OverviewData, OverviewInput } from '../derived/overviewAggregates';
 import { Services } from '../services';
 import { filterParts } from '../store/filterDescription';
+import { recordMarkdown } from '../respond/actionRecord';
 import { registerCopyShiftReport } from './copyShiftReport';
 import { filterFor, pressedKeys } from './overviewFilter';
 import { OverviewViewProvider } from './overviewView';
@@ -46,6 +47,7 @@ export function registerOverview(services: Omit<Services, 'overview' | 'entities
     registerCopyShiftReport({
       sources: () => sources.all().filter((s) => !s.isPlaceholder).map((s) => ({ id: s.id, label: s.label, kind: s.kind, state: s.state, events: s.store.all() })),
       overviewOf,
+      actionsTaken: () => services.respond.records.entries().flatMap(({ ref, actions }) => recordMarkdown(`Event ${ref.eventId} in ${sources.get(ref.sourceId)?.label ?? ref.sourceId}`, actions)),
     }),
   ];
   return { provider, disposables };

@@ -14,7 +14,8 @@ export function credentialChangeSinceEvent(event: PtaEvent, account: VaultAccoun
   return changed > seen ? 'changedSince' : 'notChangedSince';
 }
 
-function lastSeen(event: PtaEvent): number | undefined {
+/** The event's last audit time (the last moment it was seen in use), else its own time. */
+export function lastSeen(event: PtaEvent): number | undefined {
   const times = eventAudits(event).map((a) => a.createTime).filter((t): t is number => t !== undefined);
   return times.length > 0 ? Math.max(...times) : (event.createTime ?? (event.hasUpdateTime ? event.lastUpdateTime : undefined));
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { isPsmEvent } from '../respond/behindEvent';
 import { eventAudits, EventStatus, PtaEvent } from '../model/ptaEvent';
 import { EntityIndexes } from '../derived/entityIndexes';
 import { matchReason } from '../store/matchReason';
@@ -86,7 +87,7 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
         // Its group is part of its id: a closed event is a new row in Closed, so the tree does not
         // unfold Closed to keep it selected while the selection moves on to the next open event.
         item.id = treeItemId('event', node.sourceId, event.status, node.eventId);
-        item.contextValue = eventContext(event.status, source, lookAlikes > 0);
+        item.contextValue = eventContext(event.status, source, lookAlikes > 0, isPsmEvent(event));
         item.command = { command: 'cyberarkPta.showEventDetails', title: 'Show Event Details', arguments: [{ sourceId: node.sourceId, eventId: node.eventId, preview: true }] };
         return item;
       }
@@ -237,8 +238,8 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 const SELECT_ROW: vscode.Command = { command: 'cyberarkPta.selectRow', title: 'Select' };
 
 /** `event:open:triage:pvwa:lookalikes`: menus match the tokens with regular expressions. */
-function eventContext(status: EventStatus, source: EventSource, hasLookAlikes: boolean): string {
-  return ['event', status === 'OPEN' ? 'open' : 'closed', source.capabilities.triage && 'triage', source.capabilities.openInPvwa && 'pvwa', hasLookAlikes && 'lookalikes']
+function eventContext(status: EventStatus, source: EventSource, hasLookAlikes: boolean, psm: boolean): string {
+  return ['event', status === 'OPEN' ? 'open' : 'closed', source.capabilities.triage && 'triage', source.capabilities.openInPvwa && 'pvwa', hasLookAlikes && 'lookalikes', psm && 'psm']
     .filter(Boolean)
     .join(':');
 }

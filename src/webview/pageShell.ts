@@ -9,6 +9,9 @@ export interface PageShellOptions {
   /** Shown until the script has drawn the first data. */
   readonly loadingText: string;
   readonly live?: boolean;
+  /** Section scripts and stylesheets in media/, loaded before the main script (which draws their sections). */
+  readonly sectionScripts?: readonly string[];
+  readonly sectionStyles?: readonly string[];
 }
 
 /**
@@ -20,6 +23,9 @@ export function pageShell(webview: vscode.Webview, mediaRoot: vscode.Uri, option
   const nonce = randomBytes(16).toString('base64');
   const script = webview.asWebviewUri(vscode.Uri.joinPath(mediaRoot, options.script));
   const style = webview.asWebviewUri(vscode.Uri.joinPath(mediaRoot, options.style));
+  const media = (file: string) => webview.asWebviewUri(vscode.Uri.joinPath(mediaRoot, file));
+  const sectionStyles = (options.sectionStyles ?? []).map((file) => `\n<link rel="stylesheet" href="${media(file)}">`).join('');
+  const sectionScripts = (options.sectionScripts ?? []).map((file) => `<script nonce="${nonce}" src="${media(file)}"></script>\n`).join('');
   const csp = [
     "default-src 'none'",
     `style-src ${webview.cspSource}`,
@@ -35,12 +41,12 @@ export function pageShell(webview: vscode.Webview, mediaRoot: vscode.Uri, option
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${style}">
+<link rel="stylesheet" href="${style}">${sectionStyles}
 <title>${options.title}</title>
 </head>
 <body>
 <main id="root"${options.live ? ' aria-live="polite"' : ''}><p class="muted">${options.loadingText}</p></main>
-<script nonce="${nonce}" src="${script}"></script>
+${sectionScripts}<script nonce="${nonce}" src="${script}"></script>
 </body>
 </html>`;
 }

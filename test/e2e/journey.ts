@@ -21,6 +21,7 @@ import { detailsInEveryTheme, openDetails, previewKeepsFocusInTree } from './ste
 import { openEventsFromFile } from './steps/fileSteps';
 import { overviewFiltersEvents } from './steps/overviewSteps';
 import { overviewAtScale } from './steps/scaleSteps';
+import { respondToPsmEvent } from './steps/respondSteps';
 import { failedFirstLoad, openViewSignedOut, signIn, signOut } from './steps/sessionSteps';
 import { closeEvent, expandEvent, filterByScore, reopenEvent, showHostileEvents, showPsmCommand } from './steps/treeSteps';
 import { closeManyAndUndo } from './steps/triageSteps';
@@ -178,6 +179,7 @@ function journeySteps(j: Journey): Step[] {
     step('keyboard-loop', 'walks ten events by keyboard at 300 px, closing two: the selection and preview move on, the order stays; Ctrl+Z and r undo', walkTenEventsByKeyboard, 120_000),
     step('bulk-close-undo', 'selects the open events with Ctrl+A, closes them at once, and Undo reopens them all', closeManyAndUndo, 90_000),
     step('hostile-strings', 'shows hostile vault strings as inert text: tree, alert, details page', showHostileEvents),
+    step('respond', 'opens a PSM event with a live session, shows Behind this event, terminates, changes, suspends, and closes it with the prefilled text', respondToPsmEvent, 120_000),
     step('signed-out', 'signs out: the welcome returns', signOut),
     step('failed-first-load', 'a failed first load says so with the HTTP status, and Retry in the view loads', failedFirstLoad),
     step('several-vaults', 'two vaults signed in through the palette, listed side by side with their counts', signInToSeveralVaults, 90_000),

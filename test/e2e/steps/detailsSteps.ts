@@ -115,7 +115,7 @@ export async function setTheme({ wb }: Journey, label: string, kind: string, fra
   });
 }
 
-async function editorClip(wb: Workbench): Promise<Clip> {
+export async function editorClip(wb: Workbench): Promise<Clip> {
   const box = await wb.page.locator('.part.editor').boundingBox();
   if (!box) throw new Error('the editor area is not shown');
   return box;

@@ -4,6 +4,7 @@ import type { Services } from '../../../src/services';
 import type { TreeNode } from '../../../src/tree/treeNodes';
 import { PvwaSimulator } from '../../simulator/server';
 import { expectedEvents, extensionApi, list, pause, signIn, signOut, startVault, vault } from './support';
+import { isPsmEvent } from '../../../src/respond/behindEvent';
 
 function labelOf(item: vscode.TreeItem): string {
   return typeof item.label === 'string' ? item.label : item.label?.label ?? '';
@@ -59,7 +60,8 @@ describe('events tree', () => {
         assert.doesNotMatch(text, /undefined|NaN|\[object Object\]/, `event ${event.id}`);
         assert.match(labelOf(item), /^\d+(\.\d)? · \S/, 'the score leads the label, so a narrow sidebar cuts the type, not the score');
         assert.match(String(item.description), /(just now|\d+ (min|h|d) ago)( · seen \d+× before)?$/, 'the age, then the hints');
-        assert.match(item.contextValue ?? '', status === 'OPEN' ? /^event:open:triage:pvwa(:lookalikes)?$/ : /^event:closed:triage:pvwa$/);
+        const psm = isPsmEvent(event) ? ':psm' : '';
+        assert.equal((item.contextValue ?? '').replace(/:lookalikes(?=:psm$|$)/, ''), status === 'OPEN' ? `event:open:triage:pvwa${psm}` : `event:closed:triage:pvwa${psm}`);
         const icon = item.iconPath as vscode.ThemeIcon;
         const band = event.score > 75 ? 'high' : event.score >= 35 ? 'medium' : 'low';
         if (status === 'OPEN') assert.equal((icon.color as vscode.ThemeColor).id, `cyberarkPta.risk.${band}`);
