@@ -7,6 +7,7 @@ import { registerEventCommands } from './commands/eventCommands';
 import { registerFileSourceCommands } from './commands/fileSourceCommands';
 import { registerExportCommands } from './commands/exportCommands';
 import { registerFilterCommands } from './commands/filterCommands';
+import { registerOpenFromAlert } from './commands/openFromAlertCommand';
 import { registerRefreshCommands } from './commands/refreshCommands';
 import { registerSessionCommands } from './commands/sessionCommands';
 import { registerTriageCommands } from './commands/triageCommands';
@@ -95,6 +96,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<Servic
     sources,
     view,
     new vscode.Disposable(indexes.onDidChange((sourceId) => view.entitiesChanged(sourceId)).dispose),
+    // A vault's version shows on its node and in the status bar; its live sessions mark rows.
+    new vscode.Disposable(
+      vaults.onDidChangeRespondState(() => {
+        tree.refresh();
+        chrome.update();
+      }).dispose,
+    ),
     panels,
     rawJson,
     chrome,
@@ -113,6 +121,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Servic
     ...registerExportCommands(services),
     ...registerEntityCommands(services),
     ...registerFilterCommands(services),
+    ...registerOpenFromAlert(services),
     ptaDocuments,
     comparisons,
     registerEventHovers(ptaDocuments),

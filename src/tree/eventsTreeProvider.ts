@@ -5,6 +5,7 @@ import { lookAlikeHint } from '../derived/triageMemory';
 import { matchReason } from '../store/matchReason';
 import { EventSource } from '../sources/eventSource';
 import { EventSources } from '../sources/eventSources';
+import { VaultSource } from '../sources/vault/vaultSource';
 import { EventView } from '../store/eventView';
 import { GroupPages, PAGE_SIZE } from './groupPages';
 import { messageItem, sourceItem } from './sourceItems';
@@ -77,7 +78,7 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
         const event = source?.store.get(node.eventId);
         if (!source || !event) return new vscode.TreeItem('Event no longer available');
         const lookAlikes = event.status === 'OPEN' ? (this.indexes.of(node.sourceId)?.lookAlikeCount(event.id) ?? 0) : 0;
-        const item = eventItem(event, this.now(), this.matched(event), lookAlikeHint(lookAlikes));
+        const item = eventItem(event, this.now(), this.matched(event), lookAlikeHint(lookAlikes), liveSessionOf(source, event));
         item.id = `event:${node.sourceId}:${node.eventId}`;
         item.contextValue = eventContext(event.status, source, lookAlikes > 0);
         item.command = { command: 'cyberarkPta.showEventDetails', title: 'Show Event Details', arguments: [{ sourceId: node.sourceId, eventId: node.eventId, preview: true }] };
@@ -101,10 +102,11 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 
   resolveTreeItem(item: vscode.TreeItem, node: TreeNode): vscode.TreeItem {
     if (node.kind === 'event') {
-      const event = this.sources.get(node.sourceId)?.store.get(node.eventId);
-      if (event) {
+      const source = this.sources.get(node.sourceId);
+      const event = source?.store.get(node.eventId);
+      if (source && event) {
         const lookAlikes = event.status === 'OPEN' ? (this.indexes.of(node.sourceId)?.lookAlikeCount(event.id) ?? 0) : 0;
-        item.tooltip = eventTooltip(event, this.now(), this.matched(event), lookAlikeHint(lookAlikes));
+        item.tooltip = eventTooltip(event, this.now(), this.matched(event), lookAlikeHint(lookAlikes), liveSessionOf(source, event));
       }
     } else if (node.kind === 'audit') {
       item.tooltip = auditTooltip(node.audit);
@@ -224,6 +226,11 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     }
     return nodes;
   }
+}
+
+/** The vault's live PSM session behind an open event; files have none. */
+function liveSessionOf(source: EventSource, event: PtaEvent) {
+  return source instanceof VaultSource ? source.liveSessions.matchOf(event)?.session : undefined;
 }
 
 /** `event:open:triage:pvwa:lookalikes`: menus match the tokens with regular expressions. */

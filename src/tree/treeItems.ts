@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { PsmSession } from '../api/resources/psmSessions';
 import { auditActor, auditFacts, auditHeadline, auditRoute, eventFacts, eventStatusText, eventSubject, Fact, TOOLTIP_LIMITS } from '../model/eventFacts';
 import { displayText, formatAge, formatScore, formatTime, readableCloseReason, readableEventType, riskBand } from '../model/format';
 import { PtaAudit, PtaEvent } from '../model/ptaEvent';
@@ -9,6 +10,13 @@ const RISK_ICONS = {
   high: new vscode.ThemeIcon('flame', new vscode.ThemeColor('cyberarkPta.risk.high')),
   medium: new vscode.ThemeIcon('warning', new vscode.ThemeColor('cyberarkPta.risk.medium')),
   low: new vscode.ThemeIcon('info', new vscode.ThemeColor('cyberarkPta.risk.low')),
+};
+
+/** An open event whose PSM session is still running: a running machine, in the colour of its risk. */
+const LIVE_ICONS = {
+  high: new vscode.ThemeIcon('vm-running', new vscode.ThemeColor('cyberarkPta.risk.high')),
+  medium: new vscode.ThemeIcon('vm-running', new vscode.ThemeColor('cyberarkPta.risk.medium')),
+  low: new vscode.ThemeIcon('vm-running', new vscode.ThemeColor('cyberarkPta.risk.low')),
 };
 
 /** Muted: a closed event, whatever its risk, no longer asks for attention (its score stays in the label). */
@@ -37,8 +45,10 @@ export function groupItem(status: 'OPEN' | 'CLOSED', shown: number, total: numbe
  * icon's colour; a closed event's icon is muted, since it no longer asks for attention.
  * `matched` (why the text filter kept the event) leads the description while a filter is active;
  * `seenBefore` ("seen before: closed 2×") says an open event has closed look-alikes.
+ * `liveSession`, the open event's PSM session still running, changes the icon and says
+ * "live session" after whom and where the event concerns.
  */
-export function eventItem(event: PtaEvent, now: number, matched?: string, seenBefore?: string): vscode.TreeItem {
+export function eventItem(event: PtaEvent, now: number, matched?: string, seenBefore?: string, liveSession?: PsmSession): vscode.TreeItem {
   const item = new vscode.TreeItem(
     `${formatScore(event.score)} · ${displayText(readableEventType(event.type), 80)}`,
     event.auditCount > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
@@ -46,8 +56,9 @@ export function eventItem(event: PtaEvent, now: number, matched?: string, seenBe
   const { who, where } = eventSubject(event, 40);
   const closed = event.status === 'CLOSED' ? (readableCloseReason(event.closeReason) ?? 'Closed') : undefined;
   const age = formatAge(event.lastUpdateTime, now);
-  item.description = [matched, closed, seenBefore, subjectText(who, where), age].filter(Boolean).join(' · ');
-  item.iconPath = closed ? CLOSED_ICON : RISK_ICONS[riskBand(event.score)];
+  const live = liveSession && !closed ? 'live session' : undefined;
+  item.description = [matched, closed, seenBefore, subjectText(who, where), live, age].filter(Boolean).join(' · ');
+  item.iconPath = closed ? CLOSED_ICON : (live ? LIVE_ICONS : RISK_ICONS)[riskBand(event.score)];
   item.accessibilityInformation = {
     label: [
       readableEventType(event.type),
@@ -55,6 +66,7 @@ export function eventItem(event: PtaEvent, now: number, matched?: string, seenBe
       eventStatusText(event),
       who && `concerns ${who}`,
       where && `on ${where}`,
+      live && 'its PSM session is live',
       `updated ${age}`,
       matched,
       seenBefore,
@@ -66,8 +78,9 @@ export function eventItem(event: PtaEvent, now: number, matched?: string, seenBe
 }
 
 /** Built on hover only: it walks the audits. A plain string, so nothing in it can be markup. */
-export function eventTooltip(event: PtaEvent, now: number, matched?: string, seenBefore?: string): string {
+export function eventTooltip(event: PtaEvent, now: number, matched?: string, seenBefore?: string, liveSession?: PsmSession): string {
   const lines = [displayText(readableEventType(event.type)), ...factLines(eventFacts(event, now, TOOLTIP_LIMITS))];
+  if (liveSession && event.status === 'OPEN') lines.push(liveSessionLine(liveSession));
   if (matched) lines.push(matched);
   if (seenBefore) lines.push(`${seenBefore[0].toUpperCase()}${seenBefore.slice(1)}: Close the Same Way is in the context menu.`);
   return lines.join('\n');
@@ -94,6 +107,18 @@ export function moreItem(remaining: number, pageSize: number): vscode.TreeItem {
   item.iconPath = new vscode.ThemeIcon('ellipsis');
   item.contextValue = 'more';
   return item;
+}
+
+/** "Live PSM session: jsmith as root@10.0.0.5 from 10.1.1.9, started 12/03/2026, 09:12:00 UTC". */
+export function liveSessionLine(session: PsmSession): string {
+  const text = (value: string | undefined, max: number) => (value ? displayText(value, max) : undefined);
+  const account = [text(session.accountUsername, 60), text(session.accountAddress ?? session.remoteMachine, 80)].filter(Boolean).join('@');
+  const parts = [
+    text(session.user, 60) ?? 'unknown user',
+    account && `as ${account}`,
+    session.fromIp && `from ${text(session.fromIp, 80)}`,
+  ].filter(Boolean);
+  return `Live PSM session: ${parts.join(' ')}, started ${session.start ? formatTime(session.start) : 'at an unknown time'}`;
 }
 
 function subjectText(who: string | undefined, where: string | undefined): string | undefined {
