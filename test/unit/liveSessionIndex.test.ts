@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { PsmSession, readPsmSession } from '../../src/api/resources/psmSessions';
 import { normalizeEvent } from '../../src/model/ptaEvent';
 import { LiveSessionIndex } from '../../src/respond/liveSessionIndex';
+import { matchSessions } from '../../src/respond/sessionMatching';
 import { generateEvents } from '../simulator/data';
 import { buildRespondData } from '../simulator/respondData';
 import { NOW, psmEvent } from '../support/psmEvent';
@@ -70,5 +71,25 @@ describe("Rows' live sessions: one vault's index", () => {
     assert.ok(expected.size >= 1);
     const marked = raw.map((e) => normalizeEvent(e)!).filter((event) => index.matchOf(event));
     assert.deepEqual(new Set(marked.map((e) => e.id)), expected);
+  });
+
+  it('answers as matching against every session would, for every event, with host names in any form and audits without a target', () => {
+    const raw = generateEvents({ count: 400, seed: 5, now: NOW });
+    const data = buildRespondData(raw, { signInUsers: ['analyst'], now: NOW });
+    // Every recording taken as live too, so most PSM events have candidates; hosts spelled as FQDN and short names.
+    const sessions = [...data.liveSessions, ...data.recordings].map((s) => readPsmSession({ ...s.record, IsLive: true })!);
+    const respelled = sessions.map((s, i) => ({ ...s, sessionId: `${s.sessionId}-r`, accountAddress: i % 2 ? s.accountAddress?.toUpperCase() : `${s.accountAddress}.corp.example.com` }));
+    const noTarget = psmEvent({ audits: [{ type: 'PSM_SSH_COMMAND', sensorType: 'PSM', vaultUser: 'jsmith', createTime: AUDIT_TIME, account: { accountAsStr: 'Administrator@10.1.109.150' } }] });
+    const all = [...sessions, ...respelled, session()];
+    const index = new LiveSessionIndex(all);
+    const events = [...raw.map((e) => normalizeEvent({ ...e, mStatus: 'OPEN' })!), psmEvent(), noTarget];
+    let matched = 0;
+    for (const event of events) {
+      const expected = matchSessions(event, all)[0]?.session;
+      assert.equal(index.matchOf(event)?.session, expected, event.id);
+      if (expected) matched++;
+    }
+    assert.ok(matched > 20, `${matched} events matched`);
+    assert.equal(index.matchOf(noTarget)?.session.sessionId, 'live-1');
   });
 });
