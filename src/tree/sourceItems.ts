@@ -31,7 +31,7 @@ export function sourceItem(source: EventSource, view: EventView, now: number): v
 }
 
 /** The signed-in vault's version (read once after sign-in) and why its live sessions are not listed, if they are not. */
-export function vaultLines(vault: VaultSource): string[] {
+function vaultLines(vault: VaultSource): string[] {
   if (!vault.session.isSignedIn) return [];
   const capabilities = vault.vaultCapabilities;
   const unavailable = vault.liveSessions.unavailableReason;
