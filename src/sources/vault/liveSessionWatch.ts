@@ -11,9 +11,7 @@ export interface LiveSessionWatchDeps {
   readonly caller: VaultCaller;
   /** Undefined until read after sign-in. */
   capabilities(): VaultCapabilities | undefined;
-  readonly log: { info(message: string): void; warn(message: string): void };
-  /** Fetches the live sessions; the vault's list call by default (tests and the bench pass their own). */
-  list?(caller: VaultCaller): Promise<PsmSession[]>;
+  readonly log: { warn(message: string): void };
 }
 
 /**
@@ -87,7 +85,7 @@ export class LiveSessionWatch {
     const generation = this.generation;
     this.listing = true;
     try {
-      const sessions = await (this.deps.list ?? listLiveSessions)(this.deps.caller);
+      const sessions = await listLiveSessions(this.deps.caller);
       if (generation !== this.generation) return;
       this.lastProblem = undefined;
       this.replace(new LiveSessionIndex(sessions));

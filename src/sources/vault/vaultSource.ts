@@ -75,7 +75,7 @@ export class VaultSource implements EventSource, vscode.Disposable {
     this.liveSessions = new LiveSessionWatch({
       caller: this.session,
       capabilities: () => this.capabilitiesValue,
-      log: { info: (m) => deps.log.info(`${this.label}: ${m}`), warn: (m) => deps.log.warn(`${this.label}: ${m}`) },
+      log: { warn: (m) => deps.log.warn(`${this.label}: ${m}`) },
     });
     this.refresher = new EventRefresher(
       this.store,
