@@ -42,6 +42,7 @@ async function openFromAlert(services: Services, arg: unknown): Promise<OpenFrom
   if (!source) return undefined;
   const ref = { sourceId: source.id, eventId };
   await revealEvents(services.tree, services.treeView, [ref]);
+  if (!services.tree.revealableNode(ref.sourceId, eventId)) inertWindow.setStatusBarMessage(`Event ${eventId} is hidden by the filter of the Events view; Clear Filter shows it.`, 8000, 'filter');
   services.panels.show(ref);
   return { ok: true, sourceId: source.id, eventId, form: parsed.form };
 }

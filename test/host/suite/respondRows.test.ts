@@ -196,6 +196,22 @@ describe('respond rows: live sessions on rows, the vault version, Open Event fro
       await assertOpened(await open({ text: LEEF_TEMPLATE(d) }), d, 'leef');
     });
 
+    it('opens an event the filter hides, and says the filter hides it', async () => {
+      const event = list(api, 'OPEN').find((e) => e.score < 90)!;
+      const said: string[] = [];
+      const restore = replaceWindow({ setStatusBarMessage: (original, text, ...rest) => (said.push(String(text)), original(text, ...rest)) });
+      try {
+        api.view.setFilter({ minScore: 90 });
+        const result = await open(event.id);
+        assert.equal(result?.ok, true);
+        assert.ok(api.panels.get({ sourceId: vault(api).id, eventId: event.id }), 'its details are open');
+        assert.ok(said.some((text) => text.includes(`Event ${event.id} is hidden by the filter of the Events view`)), said.join(' | '));
+      } finally {
+        restore();
+        api.view.setFilter({});
+      }
+    });
+
     it('asks which source when several hold the event, naming each', async () => {
       const event = list(api, 'OPEN')[0];
       const file = path.join(folder, 'saved.json');
