@@ -8,6 +8,7 @@ import { registerFileSourceCommands } from './commands/fileSourceCommands';
 import { registerExportCommands } from './commands/exportCommands';
 import { registerFilterCommands } from './commands/filterCommands';
 import { registerLoopCommands } from './commands/loopCommands';
+import { registerOpenFromAlert } from './commands/openFromAlertCommand';
 import { registerRefreshCommands } from './commands/refreshCommands';
 import { registerRespond } from './commands/respondCommands';
 import { registerSessionCommands } from './commands/sessionCommands';
@@ -111,6 +112,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<Servic
     new vscode.Disposable(missingSourcesWatch.dispose),
     searchWarmer,
     new vscode.Disposable(indexes.onDidChange((sourceId) => view.entitiesChanged(sourceId)).dispose),
+    // A vault's version shows on its node and in the status bar; its live sessions mark rows.
+    new vscode.Disposable(
+      vaults.onDidChangeRespondState(() => {
+        tree.refresh();
+        chrome.update();
+      }).dispose,
+    ),
     panels,
     rawJson,
     chrome,
@@ -131,6 +139,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Servic
     ...registerExportCommands(services),
     ...registerEntityCommands(services),
     ...registerFilterCommands(services),
+    ...registerOpenFromAlert(services),
     ptaDocuments,
     comparisons,
     registerEventHovers(ptaDocuments),

@@ -68,6 +68,11 @@ export class VaultCapabilities {
     readonly versionProblem?: string,
   ) {}
 
+  /** "PVWA 14.2.0", or why the version is unknown (the reason may quote the vault: show it as text). */
+  get versionText(): string {
+    return this.version ? `PVWA ${this.version.text}` : `PVWA version unknown: ${this.versionProblem ?? 'the vault did not say.'}`;
+  }
+
   /** Can this vault make `call`, and if not why ("needs PVWA 10.6; this vault is 10.4"). */
   can(call: VaultCallName): Availability {
     const minimum = MINIMUM_VERSIONS[call];

@@ -21,6 +21,8 @@ export interface RefreshControllerDeps {
   isSignedIn(): boolean;
   autoRefreshSeconds(): number;
   log: { info(message: string): void; warn(message: string): void };
+  /** Called after each refresh that brought the list up to date. */
+  onRefreshed?(result: RefreshResult): void;
   /** Called with events first seen in an incremental refresh. */
   onNewEvents(events: readonly PtaEvent[]): void;
   /** The first automatic refresh of a failure streak failed: said once per streak, not per attempt. */
@@ -72,6 +74,7 @@ export class RefreshController implements vscode.Disposable {
       }
       this.deps.log.info(describeRefresh(result));
       if (result.kind === 'incremental' && result.added.length > 0) this.deps.onNewEvents(result.added);
+      this.deps.onRefreshed?.(result);
       return result;
     } catch (error) {
       if ((error instanceof PvwaError && error.kind === 'cancelled') || !this.deps.isSignedIn()) {

@@ -5,6 +5,7 @@ import { EntityIndexes } from '../derived/entityIndexes';
 import { matchReason } from '../store/matchReason';
 import { EventSource } from '../sources/eventSource';
 import { EventSources } from '../sources/eventSources';
+import { VaultSource } from '../sources/vault/vaultSource';
 import { EventView } from '../store/eventView';
 import { GroupPages, PAGE_SIZE } from './groupPages';
 import { messageItem, sourceItem } from './sourceItems';
@@ -83,7 +84,7 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
         const event = source?.store.get(node.eventId);
         if (!source || !event) return new vscode.TreeItem('Event no longer available');
         const lookAlikes = event.status === 'OPEN' ? (this.indexes.of(node.sourceId)?.lookAlikeCount(event.id) ?? 0) : 0;
-        const item = eventItem(event, this.now(), this.matched(event), lookAlikes);
+        const item = eventItem(event, this.now(), this.matched(event), lookAlikes, liveSessionOf(source, event));
         // Its group is part of its id: a closed event is a new row in Closed, so the tree does not
         // unfold Closed to keep it selected while the selection moves on to the next open event.
         item.id = treeItemId('event', node.sourceId, event.status, node.eventId);
@@ -109,10 +110,11 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 
   resolveTreeItem(item: vscode.TreeItem, node: TreeNode): vscode.TreeItem {
     if (node.kind === 'event') {
-      const event = this.sources.get(node.sourceId)?.store.get(node.eventId);
-      if (event) {
+      const source = this.sources.get(node.sourceId);
+      const event = source?.store.get(node.eventId);
+      if (source && event) {
         const lookAlikes = event.status === 'OPEN' ? (this.indexes.of(node.sourceId)?.lookAlikeCount(event.id) ?? 0) : 0;
-        item.tooltip = eventTooltip(event, this.now(), this.matched(event), lookAlikes);
+        item.tooltip = eventTooltip(event, this.now(), this.matched(event), lookAlikes, liveSessionOf(source, event));
       }
     } else if (node.kind === 'audit') {
       item.tooltip = auditTooltip(node.audit);
@@ -236,6 +238,11 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 
 /** Keeps VS Code from folding a group or source row when Up or Down selects it (see cyberarkPta.selectRow). */
 const SELECT_ROW: vscode.Command = { command: 'cyberarkPta.selectRow', title: 'Select' };
+
+/** The vault's live PSM session behind an open event; files have none. */
+function liveSessionOf(source: EventSource, event: PtaEvent) {
+  return source instanceof VaultSource ? source.liveSessions.matchOf(event)?.session : undefined;
+}
 
 /** `event:open:triage:pvwa:lookalikes`: menus match the tokens with regular expressions. */
 function eventContext(status: EventStatus, source: EventSource, hasLookAlikes: boolean, psm: boolean): string {

@@ -48,6 +48,10 @@ export class EventsViewChrome implements vscode.Disposable {
     return this.statusItem.text;
   }
 
+  get statusBarTooltip(): string {
+    return this.statusItem.tooltip;
+  }
+
   update(): void {
     const vaults = this.sources.all().filter((s): s is VaultSource => s.kind === 'vault');
     const signedIn = vaults.filter((v) => v.session.isSignedIn);
@@ -64,7 +68,7 @@ export class EventsViewChrome implements vscode.Disposable {
     const settings = readSettings();
     this.statusItem.update(
       settings.showStatusBarItem,
-      signedIn.map((v) => ({ label: v.label, open: openOf(v), stale: v.state.kind === 'stale' })),
+      signedIn.map((v) => ({ label: v.label, open: openOf(v), stale: v.state.kind === 'stale', version: v.vaultCapabilities?.versionText })),
     );
     this.setContext('cyberarkPta.signedIn', signedIn.length > 0);
     this.setContext('cyberarkPta.allSignedIn', signedIn.length === vaults.length);

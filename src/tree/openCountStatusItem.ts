@@ -7,6 +7,8 @@ export interface VaultCount {
   /** Undefined when unknown: signed out, or the first load failed. */
   readonly open: number | undefined;
   readonly stale: boolean;
+  /** "PVWA 14.2.0", once read after sign-in. */
+  readonly version?: string;
 }
 
 /** Open events across vaults in the status bar (setting cyberarkPta.showStatusBarItem); a click reveals the view. */
@@ -30,7 +32,7 @@ export class OpenCountStatusItem implements vscode.Disposable {
     const stale = vaults.some((v) => v.stale);
     this.item.text = `$(shield) ${known.length === 0 ? '?' : `${formatCount(total)}${unknown ? '+?' : ''}`}${stale || unknown ? ' $(warning)' : ''}`;
     const line = (v: VaultCount) =>
-      `${vaults.length > 1 ? `${displayText(v.label, 60)}: ` : ''}${v.open === undefined ? 'open events unknown (the load failed)' : `${countOf(v.open, 'open PTA event')}`}${v.stale ? ' (the last refresh failed)' : ''}`;
+      `${vaults.length > 1 ? `${displayText(v.label, 60)}: ` : ''}${v.open === undefined ? 'open events unknown (the load failed)' : `${countOf(v.open, 'open PTA event')}`}${v.stale ? ' (the last refresh failed)' : ''}${v.version ? `, ${displayText(v.version, 200)}` : ''}`;
     this.item.tooltip = inertStatusBar(vaults.map(line).join('\n'));
     this.item.show();
   }
@@ -38,6 +40,10 @@ export class OpenCountStatusItem implements vscode.Disposable {
   /** What the item shows, for tests. */
   get text(): string {
     return this.item.text;
+  }
+
+  get tooltip(): string {
+    return typeof this.item.tooltip === 'string' ? this.item.tooltip : '';
   }
 
   dispose(): void {

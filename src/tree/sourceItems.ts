@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { displayText, formatCount } from '../model/format';
 import { EventSource } from '../sources/eventSource';
+import { VaultSource } from '../sources/vault/vaultSource';
 import { EventView } from '../store/eventView';
 import { freshness } from './freshness';
 import { MessageNode } from './treeNodes';
@@ -14,13 +15,28 @@ export function sourceItem(source: EventSource, view: EventView, now: number): v
   const shownOpen = view.list(source.id, 'OPEN').length;
   const count = source.state.kind === 'signedOut' || source.state.kind === 'failed' ? undefined : shownOpen === open ? `${formatCount(open)} open` : `${formatCount(shownOpen)} of ${formatCount(open)} open`;
   item.description = [count, stateWords(source, now)].filter(Boolean).join(' · ');
-  item.tooltip = `${displayText(source.label, 200)}\n${source.kind === 'vault' ? 'Vault' : 'File'}: ${stateWords(source, now) ?? ''}${'error' in source.state ? `\n${displayText(source.state.error, 400)}` : ''}`;
+  item.tooltip = [
+    displayText(source.label, 200),
+    `${source.kind === 'vault' ? 'Vault' : 'File'}: ${stateWords(source, now) ?? ''}`,
+    'error' in source.state && displayText(source.state.error, 400),
+    ...(source instanceof VaultSource ? vaultLines(source) : []),
+  ]
+    .filter(Boolean)
+    .join('\n');
   item.iconPath = new vscode.ThemeIcon(
     source.state.kind === 'failed' || source.state.kind === 'stale' ? 'warning' : source.kind === 'vault' ? 'server' : 'file',
     source.state.kind === 'failed' || source.state.kind === 'stale' ? new vscode.ThemeColor('problemsWarningIcon.foreground') : undefined,
   );
   item.contextValue = `source:${source.kind}:${source.state.kind === 'signedOut' ? 'signedOut' : 'signedIn'}`;
   return item;
+}
+
+/** The signed-in vault's version (read once after sign-in) and why its live sessions are not listed, if they are not. */
+function vaultLines(vault: VaultSource): string[] {
+  if (!vault.session.isSignedIn) return [];
+  const capabilities = vault.vaultCapabilities;
+  const unavailable = vault.liveSessions.unavailableReason;
+  return [capabilities ? displayText(capabilities.versionText, 400) : 'PVWA version: being read…', ...(unavailable ? [displayText(unavailable, 400)] : [])];
 }
 
 function stateWords(source: EventSource, now: number): string | undefined {

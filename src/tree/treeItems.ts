@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { PsmSession } from '../api/resources/psmSessions';
 import { auditActor, auditFacts, auditHeadline, auditRoute, eventFacts, eventStatusText, eventSubject, Fact, TOOLTIP_LIMITS } from '../model/eventFacts';
 import { displayText, formatAge, formatCount, formatScore, formatTime, readableCloseReason, readableEventType, riskBand, shortEventType } from '../model/format';
 import { PtaAudit, PtaEvent } from '../model/ptaEvent';
@@ -10,6 +11,13 @@ const RISK_ICONS = {
   high: new vscode.ThemeIcon('flame', new vscode.ThemeColor('cyberarkPta.risk.high')),
   medium: new vscode.ThemeIcon('warning', new vscode.ThemeColor('cyberarkPta.risk.medium')),
   low: new vscode.ThemeIcon('info', new vscode.ThemeColor('cyberarkPta.risk.low')),
+};
+
+/** An open event whose PSM session is still running: a running machine, in the colour of its risk. */
+const LIVE_ICONS = {
+  high: new vscode.ThemeIcon('vm-running', new vscode.ThemeColor('cyberarkPta.risk.high')),
+  medium: new vscode.ThemeIcon('vm-running', new vscode.ThemeColor('cyberarkPta.risk.medium')),
+  low: new vscode.ThemeIcon('vm-running', new vscode.ThemeColor('cyberarkPta.risk.low')),
 };
 
 /** Muted: a closed event, whatever its risk, no longer asks for attention (its score stays in the label). */
@@ -38,11 +46,13 @@ export function groupItem(status: 'OPEN' | 'CLOSED', shown: number, total: numbe
  * An event row. VS Code cuts a row's label and description together at the right end, so in a
  * narrow sidebar (300 px) the facts come first: the score leads the label (like the number of a
  * pull request) with the type in a few words (the full name is in the tooltip), then the
- * description says whom and where, and the hints come last, shortened, where a cut costs least:
- * `matched` (why the text filter kept the event) and how many look-alikes were closed ("seen 2× before"). The risk band is the icon (shape and colour); a closed event's icon
- * is muted, since it no longer asks for attention.
+ * description says whom and where (and "live session" while the open event's PSM session runs,
+ * which also changes the icon), and the hints come last, shortened, where a cut costs least:
+ * `matched` (why the text filter kept the event) and how many look-alikes were closed ("seen 2×
+ * before"). The risk band is the icon (shape and colour); a closed event's icon is muted, since
+ * it no longer asks for attention.
  */
-export function eventItem(event: PtaEvent, now: number, matched?: string, lookAlikes = 0): vscode.TreeItem {
+export function eventItem(event: PtaEvent, now: number, matched?: string, lookAlikes = 0, liveSession?: PsmSession): vscode.TreeItem {
   const item = new vscode.TreeItem(
     `${formatScore(event.score)} · ${shortEventType(event.type)}`,
     event.auditCount > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
@@ -51,9 +61,10 @@ export function eventItem(event: PtaEvent, now: number, matched?: string, lookAl
   const closed = event.status === 'CLOSED' ? (readableCloseReason(event.closeReason) ?? 'Closed') : undefined;
   const age = formatAge(event.lastUpdateTime, now);
   const seenBefore = lookAlikeHint(lookAlikes);
+  const live = liveSession && !closed ? 'live session' : undefined;
   const hints = [matched && displayText(matched, HINT_MAX), lookAlikeRowHint(lookAlikes)];
-  item.description = [closed, subjectText(who, where), age, ...hints].filter(Boolean).join(' · ');
-  item.iconPath = closed ? CLOSED_ICON : RISK_ICONS[riskBand(event.score)];
+  item.description = [closed, subjectText(who, where), live, age, ...hints].filter(Boolean).join(' · ');
+  item.iconPath = closed ? CLOSED_ICON : (live ? LIVE_ICONS : RISK_ICONS)[riskBand(event.score)];
   item.accessibilityInformation = {
     label: [
       readableEventType(event.type),
@@ -61,6 +72,7 @@ export function eventItem(event: PtaEvent, now: number, matched?: string, lookAl
       eventStatusText(event),
       who && `concerns ${who}`,
       where && `on ${where}`,
+      live && 'its PSM session is live',
       `updated ${age}`,
       matched,
       seenBefore,
@@ -72,9 +84,10 @@ export function eventItem(event: PtaEvent, now: number, matched?: string, lookAl
 }
 
 /** Built on hover only: it walks the audits. A plain string, so nothing in it can be markup. */
-export function eventTooltip(event: PtaEvent, now: number, matched?: string, lookAlikes = 0): string {
+export function eventTooltip(event: PtaEvent, now: number, matched?: string, lookAlikes = 0, liveSession?: PsmSession): string {
   const seenBefore = lookAlikeHint(lookAlikes);
   const lines = [displayText(readableEventType(event.type)), ...factLines(eventFacts(event, now, TOOLTIP_LIMITS))];
+  if (liveSession && event.status === 'OPEN') lines.push(liveSessionLine(liveSession));
   if (matched) lines.push(matched);
   if (seenBefore) lines.push(`${seenBefore[0].toUpperCase()}${seenBefore.slice(1)}: Close the Same Way is in the context menu.`);
   return lines.join('\n');
@@ -101,6 +114,18 @@ export function moreItem(remaining: number, pageSize: number): vscode.TreeItem {
   item.iconPath = new vscode.ThemeIcon('ellipsis');
   item.contextValue = 'more';
   return item;
+}
+
+/** "Live PSM session: jsmith as root@10.0.0.5 from 10.1.1.9, started 12/03/2026, 09:12:00 UTC". */
+export function liveSessionLine(session: PsmSession): string {
+  const text = (value: string | undefined, max: number) => (value ? displayText(value, max) : undefined);
+  const account = [text(session.accountUsername, 60), text(session.accountAddress ?? session.remoteMachine, 80)].filter(Boolean).join('@');
+  const parts = [
+    text(session.user, 60) ?? 'unknown user',
+    account && `as ${account}`,
+    session.fromIp && `from ${text(session.fromIp, 80)}`,
+  ].filter(Boolean);
+  return `Live PSM session: ${parts.join(' ')}, started ${session.start ? formatTime(session.start) : 'at an unknown time'}`;
 }
 
 function subjectText(who: string | undefined, where: string | undefined): string | undefined {

@@ -1,5 +1,6 @@
 import { PsmSession, readPsmSession } from '../../src/api/resources/psmSessions';
 import { normalizeEvent, PtaEvent } from '../../src/model/ptaEvent';
+import { LiveSessionIndex } from '../../src/respond/liveSessionIndex';
 import { matchSessions } from '../../src/respond/sessionMatching';
 import { generateEvents, RawEvent } from '../simulator/data';
 import { median, timeSync } from './stats';
@@ -12,6 +13,14 @@ export interface SessionLookupFigures {
   matchedEvents: number;
   /** Median over every lookup of one event among the live sessions (its parties read, every session compared, ranked). */
   lookupMs: number;
+  /** Open events in a page of rows asked whether their session is live. */
+  pageRows: number;
+  /** Of those, how many the index marked. */
+  markedRows: number;
+  /** Median: one vault's index built from the live sessions (once per refresh). */
+  liveIndexBuildMs: number;
+  /** Median: a page of rows marked through a fresh index (nothing remembered yet), the vault's index by user doing the narrowing. */
+  liveRowsPageMs: number;
 }
 
 const SESSIONS = 1_000;
@@ -32,7 +41,21 @@ export function measureSessionLookup(): SessionLookupFigures {
     for (const event of events) samples.push(timeSync(() => matchSessions(event, sessions)).ms);
   }
   const matchedEvents = events.filter((event) => matchSessions(event, sessions).length > 0).length;
-  return { sessions: sessions.length, events: events.length, matchedEvents, lookupMs: median(samples) };
+  return { sessions: sessions.length, events: events.length, matchedEvents, lookupMs: median(samples), ...measureRowMarks(raw, sessions) };
+}
+
+/** What a refresh costs the Events view: the index built once, then a page of open rows each asking it. */
+function measureRowMarks(raw: readonly RawEvent[], sessions: readonly PsmSession[]) {
+  const page = raw.map((e) => normalizeEvent({ ...e, mStatus: 'OPEN' })).filter((e): e is PtaEvent => !!e).slice(0, 200);
+  const builds: number[] = [];
+  const pages: number[] = [];
+  let marked = 0;
+  for (let round = 0; round < ROUNDS * 4; round++) {
+    const built = timeSync(() => new LiveSessionIndex(sessions));
+    builds.push(built.ms);
+    pages.push(timeSync(() => (marked = page.filter((event) => built.value.matchOf(event)).length)).ms);
+  }
+  return { pageRows: page.length, markedRows: marked, liveIndexBuildMs: median(builds), liveRowsPageMs: median(pages) };
 }
 
 /** A live session as the vault would list it for the first audit of an event, with a vault user and a target. */

@@ -15,6 +15,7 @@ import { generateEvents } from '../simulator/data';
 import { DEMO_USERNAME, PvwaSimulator } from '../simulator/server';
 import { printSpecReport } from '../support/specReport';
 import { chooseContextSubject, choosePreviewSubjects, choosePsmSubject, chooseSubject, expectedCounts, Journey, lookbackDays, readmeShotsDir, resultsDir, UserSettings, viewport } from './journeyContext';
+import { openFromAlert } from './steps/alertSteps';
 import { Interrupted, runSteps, specResults, withTimeLimit, type Step } from './stepRunner';
 import { closeTheSameWay, investigateInContext } from './steps/contextSteps';
 import { detailsInEveryTheme, openDetails, previewKeepsFocusInTree } from './steps/detailsSteps';
@@ -167,6 +168,7 @@ function journeySteps(j: Journey): Step[] {
     step('signed-in', 'signs in from the command palette: the method asked once, then the password', signIn),
     step('tree-with-audits', 'shows Open and Closed with their counts, rows led by the score, and an event\'s audits when expanded', expandEvent),
     step('psm-command', 'shows the typed command in a PSM event\'s audit row', showPsmCommand),
+    step('open-from-alert', 'marks the row of an event whose PSM session is live, and opens it from a pasted CEF line', openFromAlert),
     step('event-details', 'opens the event\'s details: title, summary and raw JSON in the webview', openDetails),
     step('event-closed', 'closes the event from the context menu, refusing a too-long text first', closeEvent, 90_000),
     step('event-reopened', 'reopens the event from the Closed group; a closed row shows its reason and no flame', reopenEvent),

@@ -41,6 +41,7 @@ describe('Respond resources against the simulator', () => {
       assert.deepEqual(info.version, { major: 14, minor: 2, patch: 0, text: '14.2.0' });
       const capabilities = await readVaultCapabilities(session, DEMO_USERNAME);
       assert.deepEqual(capabilities.can('accountActivities'), { available: true });
+      assert.equal(capabilities.versionText, 'PVWA 14.2.0');
       assert.equal(capabilities.isSignedInUser(DEMO_USERNAME.toUpperCase()), true);
       assert.equal(capabilities.isSignedInUser('jsmith'), false);
     });
@@ -60,6 +61,7 @@ describe('Respond resources against the simulator', () => {
       const capabilities = await readVaultCapabilities(session, DEMO_USERNAME);
       assert.equal(capabilities.version, undefined);
       assert.match(capabilities.versionProblem ?? '', /version could not be read: .*HTTP 500/);
+      assert.match(capabilities.versionText, /^PVWA version unknown: The vault's version could not be read: .*HTTP 500/);
       assert.deepEqual(capabilities.can('accountActivities'), { available: true });
     });
   });

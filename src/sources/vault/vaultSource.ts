@@ -17,6 +17,7 @@ import { STORAGE_KEYS } from '../../storageKeys';
 import { Emitter } from '../../util/emitter';
 import { EventSource, SourceCapabilities, SourceState } from '../eventSource';
 import { VaultConfig } from './vaultConfig';
+import { LiveSessionWatch } from './liveSessionWatch';
 import { VaultNotices } from './vaultNotices';
 
 export interface VaultSourceDeps {
@@ -51,6 +52,8 @@ export class VaultSource implements EventSource, vscode.Disposable {
   private readonly capabilitiesEmitter = new Emitter<VaultCapabilities | undefined>();
   /** The vault's capabilities were read after a sign-in, or dropped at sign-out. */
   readonly onDidChangeVaultCapabilities = this.capabilitiesEmitter.event;
+  /** Which open events have a live PSM session, listed once after each refresh. */
+  readonly liveSessions: LiveSessionWatch;
   private readonly subscriptions: Array<{ dispose(): void }> = [];
 
   private readonly log: Log;
@@ -71,6 +74,11 @@ export class VaultSource implements EventSource, vscode.Disposable {
         return new PvwaClient({ address, timeoutSeconds: settings.requestTimeoutSeconds, log: deps.log, agent, insecureRequested: address.isHttps && tls.allowInsecure });
       },
       rememberPassword: () => readSettings().rememberPassword,
+    });
+    this.liveSessions = new LiveSessionWatch({
+      caller: this.session,
+      capabilities: () => this.capabilitiesValue,
+      log: { warn: (m) => deps.log.warn(`${this.label}: ${m}`) },
     });
     this.refresher = new EventRefresher(
       this.store,
@@ -93,11 +101,13 @@ export class VaultSource implements EventSource, vscode.Disposable {
       autoRefreshSeconds: () => readSettings().autoRefreshSeconds,
       log: { info: (m) => deps.log.info(`${this.label}: ${m}`), warn: (m) => deps.log.warn(`${this.label}: ${m}`) },
       onNewEvents: (events) => deps.onNewEvents(this, events),
+      onRefreshed: () => this.liveSessions.refreshed(),
       onFailing: (error) => deps.notices.refreshFailing(this, error),
       onRecovered: () => deps.notices.refreshRecovered(this),
     });
     this.subscriptions.push(
       this.session.onDidChange((signedIn) => {
+        this.liveSessions.reset();
         void this.readCapabilities(signedIn);
         if (signedIn) {
           void this.refresh.refresh({ full: true });
@@ -179,6 +189,7 @@ export class VaultSource implements EventSource, vscode.Disposable {
   dispose(): void {
     for (const s of this.subscriptions.splice(0)) s.dispose();
     this.refresh.dispose();
+    this.liveSessions.dispose();
     this.session.dispose();
     this.stateEmitter.dispose();
     this.capabilitiesEmitter.dispose();
@@ -195,6 +206,7 @@ export class VaultSource implements EventSource, vscode.Disposable {
       this.capabilitiesValue = capabilities;
     }
     this.capabilitiesEmitter.fire(this.capabilitiesValue);
+    this.liveSessions.capabilitiesChanged();
   }
 
   private unitKey(): string {

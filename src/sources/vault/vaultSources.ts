@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { readVaultSettings, SECTION } from '../../config';
 import { Log } from '../../log';
 import * as inertWindow from '../../ui/inertWindow';
+import { Disposable, Emitter } from '../../util/emitter';
 import { EventSources } from '../eventSources';
 import { readVaultConfigs, VaultConfigs } from './vaultConfig';
 import { VaultSource, VaultSourceDeps } from './vaultSource';
@@ -12,6 +13,10 @@ import { VaultSource, VaultSourceDeps } from './vaultSource';
  */
 export class VaultSources implements vscode.Disposable {
   private readonly byId = new Map<string, VaultSource>();
+  private readonly relays = new Map<string, Disposable[]>();
+  private readonly respondEmitter = new Emitter<VaultSource>();
+  /** A vault's capabilities were read or dropped, or its set of live sessions changed. */
+  readonly onDidChangeRespondState = this.respondEmitter.event;
   private readonly subscription: vscode.Disposable;
   private shownProblems = '';
 
@@ -41,6 +46,8 @@ export class VaultSources implements vscode.Disposable {
     for (const [id, source] of [...this.byId]) {
       if (wanted.has(id)) continue;
       this.byId.delete(id);
+      for (const relay of this.relays.get(id) ?? []) relay.dispose();
+      this.relays.delete(id);
       this.sources.remove(id);
       await source.session.signOut();
       source.dispose();
@@ -53,6 +60,10 @@ export class VaultSources implements vscode.Disposable {
       }
       const source = new VaultSource(config, this.deps);
       this.byId.set(config.id, source);
+      this.relays.set(config.id, [
+        source.onDidChangeVaultCapabilities(() => this.respondEmitter.fire(source)),
+        source.liveSessions.onDidChange(() => this.respondEmitter.fire(source)),
+      ]);
       this.sources.add(source);
     }
     return configs;
@@ -60,6 +71,9 @@ export class VaultSources implements vscode.Disposable {
 
   dispose(): void {
     this.subscription.dispose();
+    for (const list of this.relays.values()) for (const relay of list) relay.dispose();
+    this.relays.clear();
+    this.respondEmitter.dispose();
     for (const source of this.byId.values()) source.dispose();
     this.byId.clear();
   }
