@@ -56,6 +56,8 @@ export interface SimulatorOptions {
 export interface LoadStats {
   /** The most requests being answered at one moment. */
   maxInFlight: number;
+  /** The most event changes (PATCH) being answered at one moment. */
+  maxChangesInFlight: number;
   /** Successful logons (session tokens issued). */
   logons: number;
 }
@@ -98,6 +100,8 @@ export class PvwaSimulator {
   private clockAheadMs = 0;
   private inFlight = 0;
   private maxInFlight = 0;
+  private changesInFlight = 0;
+  private maxChangesInFlight = 0;
   private logonsBefore = 0;
   private timestampUnit: TimestampUnit;
   private sessions: SessionStore;
@@ -229,12 +233,13 @@ export class PvwaSimulator {
   }
 
   get loadStats(): LoadStats {
-    return { maxInFlight: this.maxInFlight, logons: this.sessions.issuedCount - this.logonsBefore };
+    return { maxInFlight: this.maxInFlight, maxChangesInFlight: this.maxChangesInFlight, logons: this.sessions.issuedCount - this.logonsBefore };
   }
 
   /** Counts afresh from now: in-flight requests still being answered set the new starting maximum. */
   resetLoadStats(): void {
     this.maxInFlight = this.inFlight;
+    this.maxChangesInFlight = this.changesInFlight;
     this.logonsBefore = this.sessions.issuedCount;
   }
 
@@ -262,6 +267,10 @@ export class PvwaSimulator {
     this.inFlight++;
     this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
     res.once('close', () => this.inFlight--);
+    if (method.toUpperCase() === 'PATCH') {
+      this.maxChangesInFlight = Math.max(this.maxChangesInFlight, ++this.changesInFlight);
+      res.once('close', () => this.changesInFlight--);
+    }
     if (++this.requestsSeen === this.expireAtRequest) {
       this.expireAtRequest = undefined;
       this.sessions.revokeAll();

@@ -64,7 +64,7 @@ describe('bulk close and reopen', () => {
     sim.resetLoadStats();
     const result = await close(events);
     assert.deepEqual(ids(result.succeeded), ids(events));
-    assert.equal(sim.loadStats.maxInFlight, 3, 'side by side, and never more than the setting');
+    assert.equal(sim.loadStats.maxChangesInFlight, 3, 'side by side, and never more than the setting');
     assert.equal(patchRequests(sim).length, 18);
     assert.ok(events.every((e) => vault(api).store.get(e.id)?.status === 'CLOSED' && vaultStatus(e.id) === 'CLOSED'));
     assert.deepEqual(await summary('Closed'), { severity: 'information', message: 'Closed 18 of 18 events.', modal: false, detail: undefined, items: ['Undo'] });

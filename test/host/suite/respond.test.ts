@@ -329,7 +329,7 @@ describe('Respond: behind this event and its actions', function () {
     assert.ok(record.some((line) => /\(failed\)$/.test(line)));
     await vscode.commands.executeCommand('cyberarkPta.copyAsMarkdown', eventRef);
     const markdown = await vscode.env.clipboard.readText();
-    assert.match(markdown, /### Done from here on /);
+    assert.match(markdown, /### `?Done from here on /);
     assert.match(markdown, /credential change of account/);
     await vscode.commands.executeCommand('cyberarkPta.copyShiftReport');
     const report = await vscode.env.clipboard.readText();

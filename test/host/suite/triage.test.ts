@@ -37,7 +37,7 @@ describe('close and reopen', () => {
     assert.equal(vault(api).store.get(event.id)?.closeReason, 'NOTREAL');
     assert.equal(vault(api).store.count('OPEN'), openBefore - 1);
     assert.ok(list(api, 'CLOSED').some((e) => e.id === event.id));
-    const gets = sim.requests.filter((r) => r.method === 'GET');
+    const gets = sim.requests.filter((r) => r.method === 'GET' && /\/Events\/?$/i.test(r.path));
     assert.equal(gets.length, 1, 'one refresh confirms the state before the close');
     assert.ok(Number(gets[0].query.fromUpdateDate) * 1000 >= vault(api).refreshCursor - REFRESH_OVERLAP_MS - 1000, 'an incremental one, no full reload');
   });
