@@ -165,13 +165,23 @@ export class Workbench {
 
   /** Runs a command from the command palette by its full title, e.g. "CyberArk PTA: Sign In". */
   async runCommand(title: string): Promise<void> {
-    await this.page.keyboard.press('F1');
-    await this.quickInputBox().waitFor();
-    await this.quickInputBox().fill(`>${title}`);
-    // A command run before shows with ", recently used" after its name.
-    const option = this.quickInput.getByRole('option', { name: new RegExp(`^${escapeRegExp(title)}(,|$)`) });
-    await option.first().waitFor();
-    await option.first().click();
+    // The palette can close as soon as it opens when something the extension was still doing takes
+    // the focus (the tree revealing the next event after a close): it is opened again, as a person would.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.page.keyboard.press('F1');
+        await this.quickInputBox().waitFor();
+        await this.quickInputBox().fill(`>${title}`, { timeout: 5000 });
+        // A command run before shows with ", recently used" after its name.
+        const option = this.quickInput.getByRole('option', { name: new RegExp(`^${escapeRegExp(title)}(,|$)`) });
+        await option.first().waitFor({ timeout: 5000 });
+        await option.first().click({ timeout: 5000 });
+        return;
+      } catch (error) {
+        if (attempt === 3) throw error;
+        await this.page.keyboard.press('Escape');
+      }
+    }
   }
 
   quickInputBox(): Locator {
