@@ -334,7 +334,7 @@ describe('Respond: behind this event and its actions', function () {
     await vscode.commands.executeCommand('cyberarkPta.copyShiftReport');
     const report = await vscode.env.clipboard.readText();
     assert.match(report, /## Actions taken on events/);
-    assert.match(report, new RegExp(`### Event ${eventRef.eventId} in `));
+    assert.match(report, new RegExp(`### \\x60?Event ${eventRef.eventId} in `));
     const panel = api.panels.get(eventRef)!;
     assert.equal(panel.receive({ type: 'behindEvent', eventId: 'another', request: 'clearRecord' }), false);
     assert.equal(panel.receive({ type: 'behindEvent', eventId: eventRef.eventId, request: 'respond', action: 'rm -rf' }), false);
