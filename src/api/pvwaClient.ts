@@ -305,8 +305,8 @@ export class PvwaClient {
     };
     for await (const chunk of response.body as AsyncIterable<Buffer>) {
       bytes += chunk.length;
+      // Leaving the loop (by any throw) destroys the body, which ends the download.
       if (bytes > this.maxResponseBytes) {
-        (response.body as unknown as { destroy(): void }).destroy();
         throw Object.assign(new Error('The answer exceeds the size limit.'), { type: 'max-size' });
       }
       if (!listing) {
