@@ -2,6 +2,7 @@ import nodeFetch, { RequestInit, Response } from 'node-fetch';
 import type { Agent } from 'http';
 import { VaultAddress } from './baseUrl';
 import { PvwaError, errorFromResponse, errorFromTransport, parseCyberArkError } from './errors';
+import { JsonArrayError, JsonArrayReader } from './jsonArrayStream';
 
 /**
  * The PVWA REST client (see PVWA-API.md). Stateless about sessions: every call that
@@ -58,10 +59,27 @@ interface RawResponse {
   setCookies: string[];
 }
 
+/** How far the events answer has been read. */
+export interface EventsProgress {
+  /** Events handed out so far. */
+  readonly received: number;
+  readonly bytes: number;
+}
+
+/** A 200 answer to the events request carries its totals once read as a list. */
+interface EventsAnswer extends RawResponse {
+  progress?: EventsProgress;
+}
+
+type AnswerReader<T> = (response: Response) => Promise<{ value: T; bytes: number }>;
+
 const RADIUS_CHALLENGE_CODE = 'ITATS542I';
 const RETRYABLE_STATUSES = new Set([502, 503, 504]);
 /** The most the client accepts in one answer; saved answers opened from a file share it. */
 export const DEFAULT_MAX_RESPONSE_BYTES = 512 * 1024 * 1024;
+/** The events answer is handed on in batches of this many events, or what arrived in this long. */
+const EVENT_BATCH_SIZE = 500;
+const EVENT_BATCH_MS = 50;
 
 export class PvwaClient {
   private readonly fetch: FetchLike;
@@ -111,20 +129,39 @@ export class PvwaClient {
 
   /** The raw events, newest first as the vault sends them. */
   async getEvents(token: string, query: EventQuery = {}): Promise<unknown[]> {
+    const events: unknown[] = [];
+    await this.streamEvents(token, query, (batch) => {
+      for (const event of batch) events.push(event);
+    });
+    return events;
+  }
+
+  /**
+   * getEvents read as the answer arrives: the events go to `onBatch` in order, every
+   * EVENT_BATCH_SIZE events or EVENT_BATCH_MS, never held as one string. Resolves with the totals
+   * once the list is complete; when it rejects, the batches already handed out are part of an
+   * incomplete list. Retried like any GET only while no event has been handed out.
+   */
+  async streamEvents(token: string, query: EventQuery, onBatch: (events: unknown[], progress: EventsProgress) => void): Promise<EventsProgress> {
     const params = new URLSearchParams();
     if (query.fromUpdateDate !== undefined) params.set('fromUpdateDate', String(Math.floor(query.fromUpdateDate)));
     if (query.status) params.set('status', query.status);
     if (query.accountId) params.set('accountID', query.accountId);
     const search = params.toString();
-    const response = await this.sendWithRetry('GET', `/API/pta/API/Events/${search ? `?${search}` : ''}`, { token });
-    if (response.status !== 200) {
-      throw errorFromResponse(this.host, response.status, response.body);
+    let handedOut = false;
+    const handOut = (events: unknown[], progress: EventsProgress) => {
+      handedOut = true;
+      onBatch(events, progress);
+    };
+    const read: AnswerReader<EventsAnswer> = (response) => (response.status === 200 ? this.readEventList(response, handOut) : readWhole(response));
+    const answer = await this.sendWithRetry('GET', `/API/pta/API/Events/${search ? `?${search}` : ''}`, { token }, read, () => !handedOut);
+    if (answer.status !== 200) {
+      throw errorFromResponse(this.host, answer.status, answer.body);
     }
-    const parsed = this.parseJson(response.body);
-    if (!Array.isArray(parsed)) {
-      throw new PvwaError('invalidResponse', `${this.host} answered the events request with something other than a list of events.`);
-    }
-    return parsed;
+    if (answer.progress) return answer.progress;
+    // Not a list at all: read whole (within the size limit) to say what it was.
+    this.parseJson(answer.body);
+    throw notAList(this.host);
   }
 
   /**
@@ -184,21 +221,29 @@ export class PvwaClient {
     }
   }
 
-  private async sendWithRetry(method: string, path: string, init: { token?: string }): Promise<RawResponse> {
+  /** `mayRetry`: asked after a failure, whether sending again is still safe. */
+  private async sendWithRetry<T extends { status: number } = RawResponse>(
+    method: string,
+    path: string,
+    init: { token?: string },
+    read?: AnswerReader<T>,
+    mayRetry: () => boolean = () => true,
+  ): Promise<T> {
     for (let attempt = 0; ; attempt++) {
       const canRetry = attempt < this.retryDelaysMs.length;
       try {
-        const response = await this.send(method, path, init);
+        const response = await this.send(method, path, init, read);
         if (!canRetry || !RETRYABLE_STATUSES.has(response.status)) return response;
       } catch (error) {
-        if (!canRetry || !(error instanceof PvwaError) || error.kind !== 'network') throw error;
+        if (!canRetry || !(error instanceof PvwaError) || error.kind !== 'network' || !mayRetry()) throw error;
       }
       this.options.log?.warn(`${method} ${this.options.address.appPath}${path.split('?')[0]}: retrying in ${this.retryDelaysMs[attempt]} ms`);
       await delay(this.retryDelaysMs[attempt]);
     }
   }
 
-  private async send(method: string, path: string, init: { token?: string; body?: unknown; cookie?: string }): Promise<RawResponse> {
+  /** Sends one request; `read` turns the answer into its result (the whole body as text unless told otherwise). */
+  private async send<T = RawResponse>(method: string, path: string, init: { token?: string; body?: unknown; cookie?: string }, read?: AnswerReader<T>): Promise<T> {
     const { address, timeoutSeconds, agent, log } = this.options;
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (init.token) headers.Authorization = init.token;
@@ -215,24 +260,86 @@ export class PvwaClient {
         body: init.body === undefined ? undefined : JSON.stringify(init.body),
         agent,
         redirect: 'manual',
-        size: this.options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+        size: this.maxResponseBytes,
         // node-fetch v2 types predate the DOM AbortSignal; the runtime accepts it.
         signal: controller.signal as never,
       });
-      // Read as bytes so the log line's size costs nothing on a many-megabyte answer.
-      const bytes = await response.buffer();
-      const body = bytes.toString('utf8');
-      log?.info(`${method} ${logPath} ${response.status} ${Date.now() - started} ms ${formatBytes(bytes.length)}`);
-      return { status: response.status, body, setCookies: response.headers.raw()['set-cookie'] ?? [] };
+      const { value, bytes } = await (read ?? (readWhole as unknown as AnswerReader<T>))(response);
+      log?.info(`${method} ${logPath} ${response.status} ${Date.now() - started} ms ${formatBytes(bytes)}`);
+      return value;
     } catch (error) {
-      const failure = (error as { type?: string }).type === 'max-size'
-        ? new PvwaError('tooLarge', `${address.hostname} sent an answer larger than ${formatBytes(this.options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES)}; it was refused to protect memory.`)
-        : errorFromTransport(address.hostname, error, timeoutSeconds, this.options.insecureRequested);
+      const failure = error instanceof PvwaError
+        ? error
+        : (error as { type?: string }).type === 'max-size'
+          ? new PvwaError('tooLarge', `${address.hostname} sent an answer larger than ${formatBytes(this.maxResponseBytes)}; it was refused to protect memory.`)
+          : errorFromTransport(address.hostname, error, timeoutSeconds, this.options.insecureRequested);
       log?.warn(`${method} ${logPath} failed after ${Date.now() - started} ms: ${failure.message}`);
       throw failure;
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  private get maxResponseBytes(): number {
+    return this.options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  }
+
+  /**
+   * A 200 answer to the events request, read as it arrives. A body that does not start as a list
+   * is kept whole (within the size limit) so the caller can say what it was.
+   */
+  private async readEventList(response: Response, onBatch: (events: unknown[], progress: EventsProgress) => void): Promise<{ value: EventsAnswer; bytes: number }> {
+    const reader = new JsonArrayReader();
+    const notList: Buffer[] = [];
+    let listing = true;
+    let bytes = 0;
+    let received = 0;
+    let batch: unknown[] = [];
+    let batchStarted = Date.now();
+    const handOut = () => {
+      received += batch.length;
+      const events = batch;
+      batch = [];
+      batchStarted = Date.now();
+      onBatch(events, { received, bytes });
+    };
+    for await (const chunk of response.body as AsyncIterable<Buffer>) {
+      bytes += chunk.length;
+      // Leaving the loop (by any throw) destroys the body, which ends the download.
+      if (bytes > this.maxResponseBytes) {
+        throw Object.assign(new Error('The answer exceeds the size limit.'), { type: 'max-size' });
+      }
+      if (!listing) {
+        notList.push(chunk);
+        continue;
+      }
+      try {
+        for (const event of reader.push(chunk)) batch.push(event);
+      } catch (error) {
+        if (reader.started || !(error instanceof JsonArrayError)) throw this.unreadable(error);
+        listing = false;
+        notList.push(chunk);
+        continue;
+      }
+      if (batch.length >= EVENT_BATCH_SIZE || (batch.length > 0 && Date.now() - batchStarted >= EVENT_BATCH_MS)) handOut();
+    }
+    if (!listing || !reader.started) {
+      return { value: { status: 200, body: Buffer.concat(notList).toString('utf8'), setCookies: [] }, bytes };
+    }
+    try {
+      reader.end();
+    } catch (error) {
+      throw this.unreadable(error);
+    }
+    if (batch.length > 0) handOut();
+    return { value: { status: 200, body: '', setCookies: [], progress: { received, bytes } }, bytes };
+  }
+
+  private unreadable(error: unknown): unknown {
+    if (!(error instanceof JsonArrayError)) return error;
+    return error.problem === 'notArray'
+      ? notAList(this.host)
+      : new PvwaError('invalidResponse', `${this.host} answered with incomplete or invalid JSON. A proxy or load balancer may have cut or replaced the answer.`);
   }
 }
 
@@ -292,6 +399,16 @@ function mergeCookies(pairs: string[]): string {
     if (trimmed) byName.set(trimmed.split('=')[0], trimmed);
   }
   return [...byName.values()].join('; ');
+}
+
+async function readWhole(response: Response): Promise<{ value: RawResponse; bytes: number }> {
+  // Read as bytes so the log line's size costs nothing on a many-megabyte answer.
+  const bytes = await response.buffer();
+  return { value: { status: response.status, body: bytes.toString('utf8'), setCookies: response.headers.raw()['set-cookie'] ?? [] }, bytes: bytes.length };
+}
+
+function notAList(host: string): PvwaError {
+  return new PvwaError('invalidResponse', `${host} answered the events request with something other than a list of events.`);
 }
 
 function delay(ms: number): Promise<void> {

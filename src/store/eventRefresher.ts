@@ -1,5 +1,5 @@
 import { PvwaError } from '../api/errors';
-import { EventQuery } from '../api/pvwaClient';
+import { EventQuery, EventsProgress } from '../api/pvwaClient';
 import { normalizeEvent, PtaEvent } from '../model/ptaEvent';
 import { EventStore } from './eventStore';
 
@@ -64,6 +64,15 @@ interface Answer {
   readonly wellBefore: number;
 }
 
+/**
+ * Asks the vault for the events; hands them to `onBatch` as they arrive. A fetch that cannot
+ * stream resolves with them as an array instead; whatever else it resolves with is ignored.
+ */
+export type EventFetcher = (query: EventQuery, onBatch: (events: unknown[], progress: EventsProgress) => void) => Promise<unknown>;
+
+/** While a first load fills an empty store, it shows what arrived once it is this many events, then each time as many again as shown. */
+const FIRST_FILL_EVENTS = 500;
+
 interface Running {
   readonly full: boolean;
   readonly promise: Promise<RefreshResult>;
@@ -94,7 +103,7 @@ export class EventRefresher {
 
   constructor(
     private readonly store: EventStore,
-    private readonly fetchEvents: (query: EventQuery) => Promise<unknown[]>,
+    private readonly fetchEvents: EventFetcher,
     private readonly settings: () => RefreshSettings,
     private readonly unitMemory: UnitMemory,
     private readonly now: () => number = Date.now,
@@ -114,10 +123,10 @@ export class EventRefresher {
    * asked for during a full load. A full load asked for during an incremental refresh runs after it.
    * Rejects with a PvwaError of kind `cancelled` when reset() came first.
    */
-  refresh(options: { full?: boolean } = {}): Promise<RefreshResult> {
+  refresh(options: { full?: boolean; onProgress?: (progress: EventsProgress) => void } = {}): Promise<RefreshResult> {
     const full = options.full === true || !this.loaded;
     const running = this.running;
-    if (!running) return this.start(full);
+    if (!running) return this.start(full, options.onProgress);
     if (!full || running.full) return running.promise;
     if (!this.queuedFull) {
       const generation = this.generation;
@@ -144,10 +153,10 @@ export class EventRefresher {
     this.lastUnitCheck = -Infinity;
   }
 
-  private start(full: boolean): Promise<RefreshResult> {
+  private start(full: boolean, onProgress?: (progress: EventsProgress) => void): Promise<RefreshResult> {
     const running: Running = {
       full,
-      promise: this.run(full, this.generation).finally(() => {
+      promise: this.run(full, this.generation, onProgress).finally(() => {
         if (this.running === running) this.running = undefined;
       }),
     };
@@ -155,13 +164,28 @@ export class EventRefresher {
     return running.promise;
   }
 
-  private async run(full: boolean, generation: number): Promise<RefreshResult> {
+  /**
+   * A full load into an empty store (the first after sign-in) shows the events as they arrive; the
+   * store is then set to the whole answer, which the unit decision may replace. A full load that
+   * fails leaves the store as it was before it, so a half list is never left as the list.
+   */
+  private async run(full: boolean, generation: number, onProgress?: (progress: EventsProgress) => void): Promise<RefreshResult> {
+    const fill = full && this.store.size === 0 ? new ProgressiveFill(this.store) : undefined;
+    try {
+      return await this.load(full, generation, fill, full ? onProgress : undefined);
+    } catch (error) {
+      if (fill?.shown && generation === this.generation) this.store.replaceAll([]);
+      throw error;
+    }
+  }
+
+  private async load(full: boolean, generation: number, fill: ProgressiveFill | undefined, onProgress?: (progress: EventsProgress) => void): Promise<RefreshResult> {
     const settings = this.settings();
     const lookbackStart = this.now() - Math.max(1, settings.lookbackDays) * DAY_MS;
     const fromMs = full ? lookbackStart : Math.max(this.cursor - REFRESH_OVERLAP_MS, lookbackStart);
     const { unitSetting } = settings;
     const auto = unitSetting === 'auto';
-    let answer = await this.ask(unitSetting === 'auto' ? this.unitMemory.get() ?? 'seconds' : unitSetting, fromMs, generation);
+    let answer = await this.ask(unitSetting === 'auto' ? this.unitMemory.get() ?? 'seconds' : unitSetting, fromMs, generation, fill, onProgress);
     if (auto && answer.unit === 'seconds' && answer.wellBefore >= EVIDENCE_EVENTS) {
       this.unitMemory.set(
         'milliseconds',
@@ -195,31 +219,62 @@ export class EventRefresher {
     };
   }
 
-  /** One request for the events updated since `fromMs`; throws `cancelled` instead of sending or answering for an older generation. */
-  private async ask(unit: TimestampUnit, fromMs: number, generation: number): Promise<Answer> {
+  /**
+   * One request for the events updated since `fromMs`, read as it arrives (the listed ones go to
+   * `fill` too); throws `cancelled` instead of sending, or reading on, for an older generation.
+   */
+  private async ask(unit: TimestampUnit, fromMs: number, generation: number, fill?: ProgressiveFill, onProgress?: (progress: EventsProgress) => void): Promise<Answer> {
     if (generation !== this.generation) throw cancelled();
     const fromUpdateDate = unit === 'seconds' ? Math.floor(fromMs / 1000) : fromMs;
-    const raw = await this.fetchEvents({ fromUpdateDate });
-    if (generation !== this.generation) throw cancelled();
     const requestedMs = unit === 'seconds' ? fromUpdateDate * 1000 : fromMs;
-    const receivedAt = this.now();
     const events: PtaEvent[] = [];
+    let received = 0;
     let wellBefore = 0;
     let noId = 0;
     let beforeWindow = 0;
-    for (const item of raw) {
-      const event = normalizeEvent(item, receivedAt);
-      if (!event) {
-        noId++;
-      } else if (!event.hasUpdateTime || event.lastUpdateTime >= requestedMs) {
-        // An event without an update time cannot be placed against the window: it is listed, never dropped.
-        events.push(event);
-      } else {
-        beforeWindow++;
-        if (event.lastUpdateTime < requestedMs - EVIDENCE_MARGIN_MS) wellBefore++;
+    const take = (items: readonly unknown[]) => {
+      if (generation !== this.generation) throw cancelled();
+      const receivedAt = this.now();
+      received += items.length;
+      for (const item of items) {
+        const event = normalizeEvent(item, receivedAt);
+        if (!event) {
+          noId++;
+        } else if (!event.hasUpdateTime || event.lastUpdateTime >= requestedMs) {
+          // An event without an update time cannot be placed against the window: it is listed, never dropped.
+          events.push(event);
+        } else {
+          beforeWindow++;
+          if (event.lastUpdateTime < requestedMs - EVIDENCE_MARGIN_MS) wellBefore++;
+        }
       }
-    }
-    return { unit, requestedMs, received: raw.length, events, notListed: { noId, beforeWindow }, wellBefore };
+      fill?.add(events);
+    };
+    const rest = await this.fetchEvents({ fromUpdateDate }, (items, progress) => {
+      take(items);
+      onProgress?.(progress);
+    });
+    if (generation !== this.generation) throw cancelled();
+    if (Array.isArray(rest)) take(rest);
+    return { unit, requestedMs, received, events, notListed: { noId, beforeWindow }, wellBefore };
+  }
+}
+
+/**
+ * Puts a first load's events into the store as they arrive: the first few hundred at once, then
+ * whenever as many again as shown have arrived, so the lists are sorted a handful of times, not once per batch.
+ */
+class ProgressiveFill {
+  shown = 0;
+
+  constructor(private readonly store: EventStore) {}
+
+  /** `events`: the events listed so far. */
+  add(events: readonly PtaEvent[]): void {
+    const waiting = events.length - this.shown;
+    if (waiting < Math.max(FIRST_FILL_EVENTS, this.shown)) return;
+    this.store.upsertAll(events.slice(this.shown));
+    this.shown = events.length;
   }
 }
 

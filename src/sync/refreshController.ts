@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { describeError, PvwaError } from '../api/errors';
+import { EventsProgress } from '../api/pvwaClient';
 import { PtaEvent } from '../model/ptaEvent';
 import { EventRefresher, RefreshResult } from '../store/eventRefresher';
 import * as inertWindow from '../ui/inertWindow';
@@ -15,6 +16,9 @@ export interface RefreshState {
   /** Whether any load has succeeded since sign-in. */
   readonly loaded: boolean;
 }
+
+/** The view's progress note changes at most this often while an answer arrives. */
+const PROGRESS_EVERY_MS = 250;
 
 export interface RefreshControllerDeps {
   refresher: EventRefresher;
@@ -38,9 +42,14 @@ export interface RefreshControllerDeps {
  */
 export class RefreshController implements vscode.Disposable {
   private state: RefreshState = { refreshing: false, loaded: false };
+  private progressValue: EventsProgress | undefined;
+  private readonly progressEmitter = new Emitter<EventsProgress | undefined>();
+  /** How far the answer of a running refresh has arrived, at most every PROGRESS_EVERY_MS; undefined once it ends. */
+  readonly onDidProgress = this.progressEmitter.event;
   private readonly schedule: RefreshSchedule;
   private readonly stateEmitter = new Emitter<RefreshState>();
   private streakAnnounced = false;
+  private progressNotedAt = 0;
   readonly onDidChangeState = this.stateEmitter.event;
 
   constructor(private readonly deps: RefreshControllerDeps) {
@@ -55,6 +64,11 @@ export class RefreshController implements vscode.Disposable {
     return this.state;
   }
 
+  /** See onDidProgress. */
+  get progress(): EventsProgress | undefined {
+    return this.progressValue;
+  }
+
   /** Refreshes with a progress indicator in the view; errors are recorded, and thrown back when `rethrow`. */
   async refresh(options: { full?: boolean; rethrow?: boolean; automatic?: boolean } = {}): Promise<RefreshResult | undefined> {
     if (!this.deps.isSignedIn()) return undefined;
@@ -64,7 +78,7 @@ export class RefreshController implements vscode.Disposable {
     try {
       const result = await inertWindow.withProgress(
         { location: { viewId: 'cyberarkPta.events' }, title: 'Refreshing PTA events' },
-        () => this.deps.refresher.refresh({ full: options.full || !this.state.loaded }),
+        () => this.deps.refresher.refresh({ full: options.full || !this.state.loaded, onProgress: (progress) => this.noteProgress(progress) }),
       );
       succeeded = true;
       this.setState({ refreshing: false, loaded: true, lastSuccess: Date.now(), lastError: undefined });
@@ -92,6 +106,7 @@ export class RefreshController implements vscode.Disposable {
       if (options.rethrow) throw error;
       return undefined;
     } finally {
+      this.noteProgress(undefined);
       this.schedule.completed(succeeded);
     }
   }
@@ -112,6 +127,16 @@ export class RefreshController implements vscode.Disposable {
   dispose(): void {
     this.schedule.stop();
     this.stateEmitter.dispose();
+    this.progressEmitter.dispose();
+  }
+
+  private noteProgress(progress: EventsProgress | undefined): void {
+    const now = Date.now();
+    if (progress && this.progressValue && now - this.progressNotedAt < PROGRESS_EVERY_MS) return;
+    if (!progress && !this.progressValue) return;
+    this.progressValue = progress;
+    this.progressNotedAt = now;
+    this.progressEmitter.fire(progress);
   }
 
   private setState(patch: Partial<RefreshState>): void {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { EventsProgress } from '../api/pvwaClient';
 import { readSettings } from '../config';
 import { countOf, displayText } from '../model/format';
 import { EventSource } from '../sources/eventSource';
@@ -22,6 +23,7 @@ export class EventsViewChrome implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[] = [];
   private readonly ticker: NodeJS.Timeout;
   private readonly contextKeys = new Map<string, unknown>();
+  private progressSubscriptions: Array<{ dispose(): void }> = [];
 
   constructor(
     private readonly treeView: vscode.TreeView<TreeNode>,
@@ -35,12 +37,14 @@ export class EventsViewChrome implements vscode.Disposable {
       new vscode.Disposable(view.onDidChange(update).dispose),
       new vscode.Disposable(sources.onDidChangeState(update).dispose),
       new vscode.Disposable(sources.onDidChangeSources(update).dispose),
+      new vscode.Disposable(sources.onDidChangeSources(() => this.watchProgress()).dispose),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('cyberarkPta')) update();
       }),
     );
     // "updated 2 min ago" must age even when nothing else changes.
     this.ticker = setInterval(update, 30_000);
+    this.watchProgress();
     this.update();
   }
 
@@ -84,6 +88,15 @@ export class EventsViewChrome implements vscode.Disposable {
   dispose(): void {
     clearInterval(this.ticker);
     for (const d of this.subscriptions.splice(0)) d.dispose();
+    for (const d of this.progressSubscriptions.splice(0)) d.dispose();
+  }
+
+  /** A vault's load in progress says how far its answer has arrived. */
+  private watchProgress(): void {
+    for (const d of this.progressSubscriptions.splice(0)) d.dispose();
+    for (const source of this.sources.all()) {
+      if (source.kind === 'vault') this.progressSubscriptions.push((source as VaultSource).refresh.onDidProgress(() => this.update()));
+    }
   }
 
   private message(single: VaultSource | undefined): string | undefined {
@@ -96,6 +109,10 @@ export class EventsViewChrome implements vscode.Disposable {
       }
     }
     if (single && single.state.kind === 'signedOut') return undefined;
+    for (const vault of this.sources.all()) {
+      const progress = vault.kind === 'vault' ? (vault as VaultSource).refresh.progress : undefined;
+      if (progress) lines.push(`${single ? '' : `${displayText(vault.label, 40)}: `}Loading events: ${progressWords(progress)}.`);
+    }
     if (single?.state.kind === 'stale') lines.push(`Refresh failed: ${single.state.error} Showing the list as of ${clock(single.state.asOf)}.`);
     if (single?.state.kind === 'failed') lines.push(`Loading events failed: ${single.state.error}`);
     const filterText = describeFilter(this.view.currentFilter, (id) => this.sources.get(id)?.label ?? id);
@@ -117,6 +134,10 @@ export class EventsViewChrome implements vscode.Disposable {
     this.contextKeys.set(key, value);
     void vscode.commands.executeCommand('setContext', key, value);
   }
+}
+
+function progressWords(progress: EventsProgress): string {
+  return `${countOf(progress.received, 'event')} so far, ${(progress.bytes / 1024 / 1024).toFixed(1)} MB received`;
 }
 
 /** The active order, always in sight in the view's title. */

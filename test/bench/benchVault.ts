@@ -1,5 +1,6 @@
-import nodeFetch, { RequestInit } from 'node-fetch';
+import nodeFetch, { RequestInit, Response } from 'node-fetch';
 import * as http from 'node:http';
+import { pipeline, Transform } from 'node:stream';
 import { performance } from 'node:perf_hooks';
 import { parseVaultAddress } from '../../src/api/baseUrl';
 import { FetchLike, PvwaClient, RequestLog } from '../../src/api/pvwaClient';
@@ -38,16 +39,25 @@ const noKeepAlive = new http.Agent({ keepAlive: false });
 // The extension always passes a log; it formats a line per request, so the client does that work here too.
 const discardingLog: RequestLog = { info: () => undefined, warn: () => undefined };
 
-export async function startBenchVault(eventCount: number): Promise<BenchVault> {
-  const events = generateEvents({ count: eventCount, seed: eventCount, averageAudits: AVERAGE_AUDITS });
+export async function startBenchVault(eventCount: number, averageAudits = AVERAGE_AUDITS): Promise<BenchVault> {
+  const events = generateEvents({ count: eventCount, seed: eventCount, averageAudits });
   const simulator = new PvwaSimulator({ events });
   const baseUrl = await simulator.start();
   let last: ResponseFacts | undefined;
   const notingFetch: FetchLike = async (url, init) => {
     const started = performance.now();
     const response = await nodeFetch(url, { ...init, agent: noKeepAlive });
-    last = { url, bytes: Number(response.headers.get('content-length')), headersMs: performance.now() - started };
-    return response;
+    const facts: ResponseFacts = { url, bytes: 0, headersMs: performance.now() - started };
+    last = facts;
+    // A long list comes in pieces without a Content-Length: its bytes are counted as they pass.
+    const counting = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        facts.bytes += chunk.length;
+        done(undefined, chunk);
+      },
+    });
+    pipeline(response.body, counting, () => undefined);
+    return new Response(counting, { url: response.url, status: response.status, statusText: response.statusText, headers: response.headers, size: init.size });
   };
   const client = new PvwaClient({ address: parseVaultAddress(baseUrl), timeoutSeconds: 600, log: discardingLog, fetch: notingFetch });
   const logon = await client.logon('CyberArk', DEMO_USERNAME, DEMO_PASSWORD);

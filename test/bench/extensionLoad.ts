@@ -19,7 +19,7 @@ export class ExtensionEvents {
     let unit: TimestampUnit | undefined;
     this.refresher = new EventRefresher(
       this.store,
-      (query) => vault.client.getEvents(vault.token, query),
+      (query, onBatch) => vault.client.streamEvents(vault.token, query, onBatch),
       () => ({ lookbackDays: LOOKBACK_DAYS, unitSetting: 'auto' }),
       { get: () => unit, set: (value) => (unit = value) },
     );

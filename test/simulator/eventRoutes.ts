@@ -2,7 +2,7 @@ import { eventNotFound, invalidParameters } from './cyberArkErrors';
 import { RawEvent } from './data';
 import { EventStore } from './eventStore';
 import { isRecord, ParsedBody } from './requestBody';
-import { jsonResponse, SimulatorResponse } from './responses';
+import { jsonArrayResponse, jsonResponse, SimulatorResponse } from './responses';
 
 /** How the server reads fromUpdateDate; 'auto' takes values below 10^11 as seconds and larger ones as milliseconds. */
 export type TimestampUnit = 'auto' | 'seconds' | 'milliseconds';
@@ -46,7 +46,7 @@ export function listEvents(store: EventStore, request: EventQuery): SimulatorRes
     filters.push((event) => Array.isArray(event.audits) && event.audits.some((audit) => isRecord(audit) && audit.accountId === accountId));
   }
 
-  return jsonResponse(200, store.newestFirst().filter((event) => filters.every((matches) => matches(event))));
+  return jsonArrayResponse(200, store.newestFirst().filter((event) => filters.every((matches) => matches(event))));
 }
 
 export function updateEvent(store: EventStore, id: string, body: ParsedBody, now: number): SimulatorResponse {

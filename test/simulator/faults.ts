@@ -2,7 +2,7 @@ import { ServerResponse } from 'node:http';
 import { cyberArkError } from './cyberArkErrors';
 import { generateEvents, RawEvent } from './data';
 import { iisErrorPage } from './iisPages';
-import { emptyResponse, IIS_HEADERS, JSON_CONTENT_TYPE, SimulatorResponse, writeResponse } from './responses';
+import { drained, emptyResponse, IIS_HEADERS, JSON_CONTENT_TYPE, SimulatorResponse, writeResponse } from './responses';
 
 /** Ways the vault, IIS or the network in between misbehave. */
 export type Fault =
@@ -167,22 +167,6 @@ async function writeHugeArray(res: ServerResponse, bytes: number): Promise<void>
     if (!res.write(parts.join('')) && !(await drained(res))) return;
   }
   res.end(']');
-}
-
-/** Waits for the socket to take more; false when the connection went away instead. */
-function drained(res: ServerResponse): Promise<boolean> {
-  if (res.destroyed) return Promise.resolve(false);
-  return new Promise((resolve) => {
-    const onDrain = () => settle(true);
-    const onClose = () => settle(false);
-    const settle = (value: boolean) => {
-      res.off('drain', onDrain);
-      res.off('close', onClose);
-      resolve(value);
-    };
-    res.once('drain', onDrain);
-    res.once('close', onClose);
-  });
 }
 
 function firstHalf(json: string): string {

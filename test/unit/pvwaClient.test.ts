@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { parseVaultAddress } from '../../src/api/baseUrl';
 import { PvwaError } from '../../src/api/errors';
 import { AuthMethod, PvwaClient } from '../../src/api/pvwaClient';
-import { generateEvents } from '../simulator/data';
+import { generateEvents, newestFirst } from '../simulator/data';
 import { DEMO_PASSWORD, DEMO_RADIUS_ANSWER, DEMO_USERNAME, PvwaSimulator } from '../simulator/server';
 
 const NOW = Date.now();
@@ -159,6 +159,30 @@ describe('PvwaClient against the simulator', () => {
     const t = await token(c);
     sim.inject({ kind: 'huge', bytes: 300_000 }, { method: 'GET' });
     await assert.rejects(c.getEvents(t), (e: PvwaError) => e.kind === 'tooLarge');
+  });
+
+  it('reads a long answer written in pieces as it arrives, in batches, in order, every event once', async function () {
+    this.timeout(20_000);
+    sim.setEvents(generateEvents({ count: 12_000, seed: 3, averageAudits: 1 }));
+    const c = client();
+    const t = await token(c);
+    const batches: Array<{ size: number; received: number; bytes: number }> = [];
+    const ids: string[] = [];
+    const total = await c.streamEvents(t, {}, (events, progress) => {
+      batches.push({ size: events.length, ...progress });
+      for (const event of events) ids.push((event as { id: string }).id);
+    });
+    assert.deepEqual(ids, [...sim.events()].sort(newestFirst).map((e) => e.id));
+    assert.ok(batches.length >= 12_000 / 500, `${batches.length} batches`);
+    assert.ok(batches.every((b, i) => i === 0 || (b.received > batches[i - 1].received && b.bytes >= batches[i - 1].bytes)));
+    assert.deepEqual(total, { received: 12_000, bytes: batches.at(-1)!.bytes });
+  });
+
+  it('refuses a streamed answer over the size guard', async () => {
+    sim.setEvents(generateEvents({ count: 6_000, seed: 3, averageAudits: 1 }));
+    const c = new PvwaClient({ address: parseVaultAddress(sim.baseUrl), timeoutSeconds: 10, maxResponseBytes: 100_000 });
+    const t = await token(c);
+    await assert.rejects(c.streamEvents(t, {}, () => undefined), (e: PvwaError) => e.kind === 'tooLarge');
   });
 
   it('explains a refused connection', async () => {

@@ -82,7 +82,7 @@ export class VaultSource implements EventSource, vscode.Disposable {
     });
     this.refresher = new EventRefresher(
       this.store,
-      (query) => this.session.call((client, token) => client.getEvents(token, query)),
+      (query, onBatch) => this.session.call((client, token) => client.streamEvents(token, query, onBatch)),
       () => ({
         lookbackDays: this.config.lookbackDays ?? readSettings().lookbackDays,
         unitSetting: this.config.fromUpdateDateUnit ?? readSettings().fromUpdateDateUnit,
