@@ -1,4 +1,4 @@
-import nodeFetch, { RequestInit, Response } from 'node-fetch';
+import type { RequestInit, Response } from 'node-fetch';
 import type { Agent } from 'http';
 import { VaultAddress } from './baseUrl';
 import { PvwaError, errorFromResponse, errorFromTransport, parseCyberArkError } from './errors';
@@ -62,6 +62,9 @@ const RADIUS_CHALLENGE_CODE = 'ITATS542I';
 const RETRYABLE_STATUSES = new Set([502, 503, 504]);
 /** The most the client accepts in one answer; saved answers opened from a file share it. */
 export const DEFAULT_MAX_RESPONSE_BYTES = 512 * 1024 * 1024;
+
+/** node-fetch is required on the first request, not at start-up: the bundle keeps it in a file of its own (esbuild.js). */
+const nodeFetch: FetchLike = (url, init) => (require('node-fetch') as typeof import('node-fetch')).default(url, init);
 
 export class PvwaClient {
   private readonly fetch: FetchLike;
