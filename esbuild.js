@@ -1,4 +1,4 @@
-// Bundles the extension into dist/extension.js. Type checking is separate: `npm run typecheck`.
+// Bundles the extension into dist/extension.js and what start-up does not need into dist/lazy/. Type checking is separate: `npm run typecheck`.
 const esbuild = require('esbuild');
 
 const production = process.argv.includes('--production');
@@ -32,6 +32,21 @@ const vscodeApiOnce = {
   },
 };
 
+/**
+ * Packages that start-up does not need, each bundled into a file of its own under dist/lazy/ and
+ * required from the main bundle where first used (`require('node-fetch')` inside a function), so
+ * activation neither reads nor parses them. Each is a leaf: nothing of the extension is inside.
+ */
+const LAZY_PACKAGES = ['node-fetch', 'jsonc-parser'];
+
+const lazyPackagesOutside = {
+  name: 'lazy-packages-outside',
+  setup(build) {
+    const names = new RegExp(`^(${LAZY_PACKAGES.join('|')})$`);
+    build.onResolve({ filter: names }, (args) => ({ path: `./lazy/${args.path}.js`, external: true }));
+  },
+};
+
 /** Prints build results in the `$esbuild-watch` problem-matcher format. */
 const problemMatcherPlugin = {
   name: 'problem-matcher',
@@ -47,28 +62,40 @@ const problemMatcherPlugin = {
   },
 };
 
+const common = {
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  minify: true,
+  sourcemap: !production,
+  sourcesContent: false,
+  logLevel: 'silent',
+};
+
 async function main() {
-  const ctx = await esbuild.context({
-    entryPoints: ['src/extension.ts'],
-    bundle: true,
-    format: 'cjs',
-    platform: 'node',
-    target: 'node20',
-    minify: true,
-    sourcemap: !production,
-    sourcesContent: false,
-    outfile: 'dist/extension.js',
-    external: ['vscode'],
-    // jsonc-parser's main build is UMD, whose `require('./impl/…')` calls esbuild cannot follow; its ES module build bundles whole.
-    alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
-    logLevel: 'silent',
-    plugins: [nodeUrlInsteadOfPolyfill, vscodeApiOnce, problemMatcherPlugin],
-  });
+  const contexts = await Promise.all([
+    esbuild.context({
+      ...common,
+      entryPoints: ['src/extension.ts'],
+      outfile: 'dist/extension.js',
+      external: ['vscode'],
+      plugins: [lazyPackagesOutside, vscodeApiOnce, problemMatcherPlugin],
+    }),
+    esbuild.context({
+      ...common,
+      entryPoints: Object.fromEntries(LAZY_PACKAGES.map((name) => [`lazy/${name}`, name])),
+      outdir: 'dist',
+      // jsonc-parser's main build is UMD, whose `require('./impl/…')` calls esbuild cannot follow; its ES module build bundles whole.
+      alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
+      plugins: [nodeUrlInsteadOfPolyfill],
+    }),
+  ]);
   if (watch) {
-    await ctx.watch();
+    await Promise.all(contexts.map((ctx) => ctx.watch()));
   } else {
-    await ctx.rebuild();
-    await ctx.dispose();
+    await Promise.all(contexts.map((ctx) => ctx.rebuild()));
+    await Promise.all(contexts.map((ctx) => ctx.dispose()));
   }
 }
 

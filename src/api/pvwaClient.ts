@@ -1,4 +1,4 @@
-import nodeFetch, { RequestInit, Response } from 'node-fetch';
+import type { RequestInit, Response } from 'node-fetch';
 import type { Agent } from 'http';
 import { VaultAddress } from './baseUrl';
 import { PvwaError, errorFromResponse, errorFromTransport, parseCyberArkError } from './errors';
@@ -80,6 +80,9 @@ export const DEFAULT_MAX_RESPONSE_BYTES = 512 * 1024 * 1024;
 /** The events answer is handed on in batches of this many events, or what arrived in this long. */
 const EVENT_BATCH_SIZE = 500;
 const EVENT_BATCH_MS = 50;
+
+/** node-fetch is required on the first request, not at start-up: the bundle keeps it in a file of its own (esbuild.js). */
+const nodeFetch: FetchLike = (url, init) => (require('node-fetch') as typeof import('node-fetch')).default(url, init);
 
 export class PvwaClient {
   private readonly fetch: FetchLike;

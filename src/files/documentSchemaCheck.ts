@@ -1,4 +1,5 @@
-import { findNodeAtLocation, getNodeValue, Node, ParseError, parseTree } from 'jsonc-parser';
+import type { Node, ParseError } from 'jsonc-parser';
+import { jsoncParser } from './jsoncParser';
 import { checkAgainstSchema } from './schemaCheck';
 
 /** A schema problem at a place in the document's text. */
@@ -25,11 +26,12 @@ export function checkDocumentText(text: string, schema: Record<string, unknown>)
 
 function parse(text: string): Node | undefined {
   const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { allowTrailingComma: true });
+  const root = jsoncParser().parseTree(text, errors, { allowTrailingComma: true });
   return root && errors.length === 0 ? root : undefined;
 }
 
 function problemsIn(root: Node, start: number, schema: Record<string, unknown>): DocumentProblem[] {
+  const { getNodeValue, findNodeAtLocation } = jsoncParser();
   return checkAgainstSchema(getNodeValue(root), schema).map((problem) => {
     const node = findNodeAtLocation(root, [...problem.path]) ?? root;
     return { offset: start + node.offset, length: node.length, message: problem.message };

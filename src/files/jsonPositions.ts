@@ -1,4 +1,5 @@
-import { createScanner, getLocation, JSONPath, SyntaxKind, visit } from 'jsonc-parser';
+import type { JSONPath } from 'jsonc-parser';
+import { jsoncParser } from './jsoncParser';
 
 /** A scalar of a JSON document with where it is: what a hover explains. */
 export interface JsonScalarAt {
@@ -11,7 +12,7 @@ export interface JsonScalarAt {
 
 /** The scalar at `offset`, on its value or on its property name; undefined elsewhere. Reads the text only up to the value. */
 export function jsonScalarAt(text: string, offset: number): JsonScalarAt | undefined {
-  const location = getLocation(text, offset);
+  const location = jsoncParser().getLocation(text, offset);
   const node = location.previousNode;
   if (!node || offset < node.offset || offset > node.offset + node.length) return undefined;
   if (!location.isAtPropertyKey) {
@@ -35,7 +36,7 @@ export interface EventObjectAt {
 export function eventObjects(text: string, limit = Infinity): EventObjectAt[] {
   const found: EventObjectAt[] = [];
   const objectStarts: number[] = [];
-  visit(text, {
+  jsoncParser().visit(text, {
     onObjectBegin: (offset) => void objectStarts.push(offset),
     onObjectEnd: () => void objectStarts.pop(),
     onLiteralValue: (value, _offset, _length, _line, _column, pathSupplier) => {
@@ -56,6 +57,7 @@ function isScalarKind(type: string): boolean {
 }
 
 function scalarAfterKey(text: string, keyEnd: number): { value: unknown } | undefined {
+  const { createScanner, SyntaxKind } = jsoncParser();
   const scanner = createScanner(text, true);
   scanner.setPosition(keyEnd);
   if (scanner.scan() !== SyntaxKind.ColonToken) return undefined;
