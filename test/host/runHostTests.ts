@@ -9,7 +9,7 @@ import { launchChromium, payloadUrl, projectRoot, sleep, startCodeServer, type C
 import { printSpecReport } from '../support/specReport';
 import { nothingRanMessage, resultsFileName, type HostTestResults } from './hostTestResults';
 
-const timeoutMs = Number(process.env.PTA_HOST_TEST_TIMEOUT_MS || 5 * 60_000);
+const timeoutMs = Number(process.env.PTA_HOST_TEST_TIMEOUT_MS || 10 * 60_000);
 const artifactsDir = path.join(projectRoot, 'test-results');
 const codeServerLog = path.join(artifactsDir, 'host-code-server.log');
 const browserLog = path.join(artifactsDir, 'host-browser.log');

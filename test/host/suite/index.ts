@@ -21,7 +21,7 @@ function runMocha(tests: HostTestResult[]): Promise<void> {
   // PTA_HOST_GREP runs only the tests whose full title matches (code-server passes the
   // driver's environment on to the extension host); npm test never sets it.
   const grep = process.env.PTA_HOST_GREP;
-  const mocha = new Mocha({ ui: 'bdd', timeout: 20_000, color: false, reporter: NoOutputReporter, ...(grep ? { grep } : {}) });
+  const mocha = new Mocha({ ui: 'bdd', timeout: 45_000, color: false, reporter: NoOutputReporter, ...(grep ? { grep } : {}) });
   for (const file of findTestFiles(__dirname)) {
     mocha.addFile(file);
   }

@@ -69,14 +69,23 @@ export async function signOut(api: Services): Promise<void> {
 /**
  * Waits for a webview page to say `ready`. code-server now and then leaves a new webview waiting
  * for its service worker for good (a host defect, also met by the browser journey): after a first
- * wait, the webviews are reloaded once, as a person would, and the page gets a second chance.
+ * wait, the webviews are reloaded, as a person would, and the page gets two more chances.
  */
 export async function waitForPage(isReady: () => boolean, what: string): Promise<void> {
   try {
     await waitFor(isReady, what, 8000);
+    return;
   } catch {
+    // Reloaded below.
+  }
+  for (const [attempt, timeoutMs] of [[1, 10_000], [2, 15_000]] as const) {
     await vscode.commands.executeCommand('workbench.action.webview.reloadWebviewAction');
-    await waitFor(isReady, `${what}, after reloading the webviews`, 10_000);
+    try {
+      await waitFor(isReady, `${what}, after reloading the webviews`, timeoutMs);
+      return;
+    } catch (error) {
+      if (attempt === 2) throw error;
+    }
   }
 }
 
