@@ -8,24 +8,8 @@
   /** @type {(message: object) => void} */
   let post = () => undefined;
 
-  /**
-   * @param {string} tag
-   * @param {string} [className]
-   * @param {string} [text]
-   */
-  function el(tag, className, text) {
-    const node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined) node.textContent = text;
-    return node;
-  }
-
-  /** @param {ReadonlyArray<readonly [string, string]>} rows */
-  function facts(rows) {
-    const dl = el('dl', 'facts');
-    for (const [label, value] of rows) dl.append(el('dt', undefined, label), el('dd', undefined, value));
-    return dl;
-  }
+  /** @type {{ el: (tag: string, className?: string, text?: string) => HTMLElement, facts: (rows: ReadonlyArray<readonly [string, string]>) => HTMLElement }} */
+  const { el, facts } = /** @type {any} */ (window).ptaDom;
 
   /**
    * @param {string} label
