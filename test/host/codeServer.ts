@@ -1,5 +1,5 @@
 // Starts the code-server installed by install-host.sh (a real VS Code 1.100 served over
-// HTTP) and opens Chromium on it. See /work/shared/VSCODE-HOST.md.
+// HTTP) and opens Chromium on it. See VSCODE-HOST.md in the shared folder beside this repository.
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs a real VS Code (code-server, embedding VS Code 1.100.3) for running the
-# extension on this offline machine: see /work/shared/VSCODE-HOST.md for why each step
+# extension on this offline machine: see VSCODE-HOST.md in the shared folder beside this repository for why each step
 # exists. Idempotent: once installed, a second run only checks and returns.
 set -euo pipefail
 
