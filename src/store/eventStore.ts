@@ -64,22 +64,7 @@ export class EventStore {
    * (no lastUpdateTime: its stand-in time says nothing) whose content is the held one's.
    */
   merge(events: readonly PtaEvent[]): StoreChange {
-    const added: PtaEvent[] = [];
-    const updated: PtaEvent[] = [];
-    const moved = new Set<string>();
-    for (const event of events) {
-      const held = this.byId.get(event.id);
-      if (!held) {
-        added.push(event);
-      } else if (supersedes(event, held)) {
-        updated.push(event);
-        if (held.status !== event.status) moved.add(event.id);
-      } else {
-        continue;
-      }
-      this.put(event);
-    }
-    return this.changed({ kind: 'merge', added, updated, moved });
+    return this.take(events, supersedes);
   }
 
   /** Takes the vault's answer to a change as the truth, whatever its timestamps say. */
@@ -89,15 +74,23 @@ export class EventStore {
 
   /** Takes the vault's answers to several changes as the truth, as one change: the views catch up once. */
   upsertAll(events: readonly PtaEvent[]): StoreChange {
+    return this.take(events, () => true);
+  }
+
+  /** Adds new events, and replaces each held one that `replaces(event, held)` says to, as one change. */
+  private take(events: readonly PtaEvent[], replaces: (event: PtaEvent, held: PtaEvent) => boolean): StoreChange {
     const added: PtaEvent[] = [];
     const updated: PtaEvent[] = [];
     const moved = new Set<string>();
     for (const event of events) {
       const held = this.byId.get(event.id);
-      if (!held) added.push(event);
-      else {
+      if (!held) {
+        added.push(event);
+      } else if (replaces(event, held)) {
         updated.push(event);
         if (held.status !== event.status) moved.add(event.id);
+      } else {
+        continue;
       }
       this.put(event);
     }
