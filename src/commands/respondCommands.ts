@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { VaultCapabilities } from '../api/vaultCapabilities';
 import { BehindEventSection } from '../details/behindEventSection';
 import { formatAge } from '../model/format';
 import { ActionRecords, recordLine } from '../respond/actionRecord';
@@ -102,17 +103,7 @@ async function respondTo(services: CoreServices, respond: Respond, action: Respo
   const answer = await inertWindow.showWarningMessage(confirmation(action, target, vault.label), { modal: true, detail: confirmationDetail(action) }, confirm);
   if (answer !== confirm) return NOT_SENT('not confirmed');
   const result = await runAction({ caller: vault.session, capabilities, ...respond.pollOptions }, action, target);
-  await respond.records.add(ref, {
-    action: action.id,
-    target: targetName(target),
-    at: Date.now(),
-    by: capabilities?.signedInUser ?? vault.session.target?.username ?? 'unknown',
-    vault: vault.label,
-    outcome: result.outcome,
-    detail: result.detail,
-    summary: result.outcome === 'failed' ? undefined : result.summary,
-  });
-  void respond.section.load(ref, true);
+  await record(respond, vault, capabilities, ref, action, target, result, result.detail);
   tellResult(services, respond, action, ref, target, result);
   return { sent: true, target: targetName(target), ...result };
 }
@@ -138,18 +129,23 @@ async function undoSuspend(services: CoreServices, respond: Respond, ref: EventR
   if (!vault?.session.isSignedIn || !activate) return;
   const capabilities = vault.vaultCapabilities;
   const result = await runAction({ caller: vault.session, capabilities }, activate, target);
+  await record(respond, vault, capabilities, ref, activate, target, result, `Undo: ${result.detail}`);
+  void (result.outcome === 'failed' ? inertWindow.showErrorMessage(result.detail) : inertWindow.showInformationMessage(result.detail));
+}
+
+/** Records what an action did on the event (a failed one with no summary, so it is never written as done), and redraws the section. */
+async function record(respond: Respond, vault: VaultSource, capabilities: VaultCapabilities | undefined, ref: EventRef, action: RespondActionDef, target: ActionTarget, result: ActionResult, detail: string): Promise<void> {
   await respond.records.add(ref, {
-    action: activate.id,
+    action: action.id,
     target: targetName(target),
     at: Date.now(),
     by: capabilities?.signedInUser ?? vault.session.target?.username ?? 'unknown',
     vault: vault.label,
     outcome: result.outcome,
-    detail: `Undo: ${result.detail}`,
+    detail,
     summary: result.outcome === 'failed' ? undefined : result.summary,
   });
   void respond.section.load(ref, true);
-  void (result.outcome === 'failed' ? inertWindow.showErrorMessage(result.detail) : inertWindow.showInformationMessage(result.detail));
 }
 
 /** Several live sessions match: the analyst names one; nothing is guessed. */
