@@ -1,5 +1,10 @@
-// Bundles the extension into dist/extension.js and what start-up does not need into dist/lazy/. Type checking is separate: `npm run typecheck`.
+// Bundles the extension for VS Code. Type checking is separate: `npm run typecheck`.
+//   dist/extension.js       the entry VS Code loads (src/startup/loader.ts): runs dist/main.js from a V8 code cache
+//   dist/main.js            what start-up needs (src/extension.ts)
+//   dist/lazy/onFirstUse.js what it does not (src/startup/onFirstUse.ts), sharing main.js's modules
+//   dist/lazy/<package>.js  packages start-up does not need
 const esbuild = require('esbuild');
+const path = require('node:path');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -39,13 +44,61 @@ const vscodeApiOnce = {
  */
 const LAZY_PACKAGES = ['node-fetch', 'jsonc-parser'];
 
-const lazyPackagesOutside = {
+/** `folder`: where dist/lazy/ is seen from the bundle being built. */
+const lazyPackagesOutside = (folder) => ({
   name: 'lazy-packages-outside',
   setup(build) {
     const names = new RegExp(`^(${LAZY_PACKAGES.join('|')})$`);
-    build.onResolve({ filter: names }, (args) => ({ path: `./lazy/${args.path}.js`, external: true }));
+    build.onResolve({ filter: names }, (args) => ({ path: `${folder}${args.path}.js`, external: true }));
+  },
+});
+
+const FIRST_USE_ENTRY = 'src/startup/onFirstUse.ts';
+
+/** In the start-up bundle, the `require('./onFirstUse')` of commandsOnFirstUse.ts reads the file of its own. */
+const firstUseOutside = {
+  name: 'first-use-outside',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/onFirstUse$/ }, () => ({ path: './lazy/onFirstUse.js', external: true }));
   },
 };
+
+const inputKey = (file) => path.relative(__dirname, file).split(path.sep).join('/');
+
+/**
+ * In the part loaded on first use, a module the start-up bundle already holds is taken from it
+ * (through dist/extension.js, which Node has loaded once), never bundled again: a second copy would
+ * have state of its own (listeners, counters) and classes that `instanceof` does not recognise.
+ * `used` collects the modules taken, which the start-up bundle then exports as `sharedModules`.
+ */
+const sharedFromStartUp = (startUpModules, used) => ({
+  name: 'shared-from-start-up',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/extension\.js$/, namespace: 'start-up' }, (args) => ({ path: args.path, external: true }));
+    build.onResolve({ filter: /^\./ }, async (args) => {
+      if (args.pluginData === 'resolving') return undefined;
+      const resolved = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: 'resolving' });
+      const key = inputKey(resolved.path);
+      if (resolved.errors.length > 0 || !startUpModules.has(key)) return undefined;
+      used.add(key);
+      return { path: key, namespace: 'start-up' };
+    });
+    build.onLoad({ filter: /.*/, namespace: 'start-up' }, (args) => ({
+      contents: `module.exports = require('../extension.js').sharedModules[${JSON.stringify(args.path)}];`,
+      loader: 'js',
+    }));
+  },
+});
+
+/** The start-up bundle's entry: the extension, and each module the part loaded on first use takes from it. */
+function startUpEntry(shared) {
+  const keys = [...shared].sort();
+  return [
+    "export { activate, deactivate } from './src/extension';",
+    ...keys.map((key, i) => `import * as m${i} from './${key}';`),
+    `export const sharedModules = { ${keys.map((key, i) => `${JSON.stringify(key)}: m${i}`).join(', ')} };`,
+  ].join('\n');
+}
 
 /** Prints build results in the `$esbuild-watch` problem-matcher format. */
 const problemMatcherPlugin = {
@@ -73,30 +126,48 @@ const common = {
   logLevel: 'silent',
 };
 
-async function main() {
-  const contexts = await Promise.all([
-    esbuild.context({
-      ...common,
-      entryPoints: ['src/extension.ts'],
-      outfile: 'dist/extension.js',
-      external: ['vscode'],
-      plugins: [lazyPackagesOutside, vscodeApiOnce, problemMatcherPlugin],
-    }),
-    esbuild.context({
-      ...common,
-      entryPoints: Object.fromEntries(LAZY_PACKAGES.map((name) => [`lazy/${name}`, name])),
-      outdir: 'dist',
-      // jsonc-parser's main build is UMD, whose `require('./impl/…')` calls esbuild cannot follow; its ES module build bundles whole.
-      alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
-      plugins: [nodeUrlInsteadOfPolyfill],
-    }),
+/** The three bundles of the extension; the start-up bundle is built last, once it is known which of its modules the other uses. */
+async function buildExtension() {
+  const startUp = { ...common, external: ['vscode'], plugins: [lazyPackagesOutside('./lazy/'), firstUseOutside, vscodeApiOnce] };
+  const survey = await esbuild.build({ ...startUp, entryPoints: ['src/extension.ts'], write: false, metafile: true, sourcemap: false });
+  if (process.env.SURVEY) require('fs').writeFileSync('/tmp/survey.json', JSON.stringify(survey.metafile));
+  const startUpModules = new Set(Object.keys(survey.metafile.inputs).filter((key) => key.startsWith('src/')));
+  const shared = new Set();
+  await esbuild.build({
+    ...common,
+    entryPoints: [FIRST_USE_ENTRY],
+    outfile: 'dist/lazy/onFirstUse.js',
+    external: ['vscode'],
+    plugins: [sharedFromStartUp(startUpModules, shared), lazyPackagesOutside('./'), vscodeApiOnce],
+  });
+  await Promise.all([
+    esbuild.build({ ...startUp, stdin: { contents: startUpEntry(shared), resolveDir: __dirname, sourcefile: 'start-up.js' }, outfile: 'dist/main.js' }),
+    esbuild.build({ ...common, entryPoints: ['src/startup/loader.ts'], outfile: 'dist/extension.js' }),
   ]);
-  if (watch) {
-    await Promise.all(contexts.map((ctx) => ctx.watch()));
-  } else {
-    await Promise.all(contexts.map((ctx) => ctx.rebuild()));
-    await Promise.all(contexts.map((ctx) => ctx.dispose()));
-  }
+}
+
+async function main() {
+  const packages = await esbuild.context({
+    ...common,
+    entryPoints: Object.fromEntries(LAZY_PACKAGES.map((name) => [`lazy/${name}`, name])),
+    outdir: 'dist',
+    // jsonc-parser's main build is UMD, whose `require('./impl/…')` calls esbuild cannot follow; its ES module build bundles whole.
+    alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
+    plugins: [nodeUrlInsteadOfPolyfill],
+  });
+  await packages.rebuild();
+  await packages.dispose();
+  if (!watch) return buildExtension();
+  // Watches every source of both parts; each change builds the three bundles again.
+  const watcher = await esbuild.context({
+    ...common,
+    entryPoints: ['src/extension.ts', FIRST_USE_ENTRY, 'src/startup/loader.ts'],
+    outdir: 'out/watch',
+    write: false,
+    external: ['vscode', ...LAZY_PACKAGES],
+    plugins: [problemMatcherPlugin, { name: 'build-extension', setup: (build) => build.onEnd((result) => (result.errors.length === 0 ? buildExtension().catch(console.error) : undefined)) }],
+  });
+  await watcher.watch();
 }
 
 main().catch((e) => {

@@ -1,19 +1,9 @@
 import * as vscode from 'vscode';
 import { inputPrompts } from './auth/inputPrompts';
 import { PasswordStore } from './auth/passwordStore';
-import { registerCloseSameWay } from './commands/closeSameWayCommand';
-import { registerEntityCommands } from './commands/entityCommands';
 import { registerEventCommands } from './commands/eventCommands';
-import { registerFileSourceCommands } from './commands/fileSourceCommands';
-import { registerExportCommands } from './commands/exportCommands';
-import { registerFilterCommands } from './commands/filterCommands';
 import { registerLoopCommands } from './commands/loopCommands';
-import { registerOpenFromAlert } from './commands/openFromAlertCommand';
-import { registerRefreshCommands } from './commands/refreshCommands';
-import { registerRespond } from './commands/respondCommands';
-import { registerSessionCommands } from './commands/sessionCommands';
-import { registerTriageCommands } from './commands/triageCommands';
-import { registerVaultCommands } from './commands/vaultCommands';
+import { TRIAGE_REPORT_SCHEME, TriageReports } from './commands/triageReports';
 import { readSettings, SECTION } from './config';
 import { runDetailsRequest } from './details/detailsRequests';
 import { EventDetailsPanels } from './details/eventDetailsPanels';
@@ -41,7 +31,9 @@ import { registerEntitiesView } from './tree/registerEntitiesView';
 import { revealEvents } from './tree/revealEvents';
 import { TreeNode } from './tree/treeNodes';
 import { publicApi } from './publicApi';
+import { createRespond } from './respond/respond';
 import { Services } from './services';
+import { registerCommandsOnFirstUse } from './startup/commandsOnFirstUse';
 import { openWalkthroughOnFirstStart } from './ui/firstStart';
 import * as inertWindow from './ui/inertWindow';
 
@@ -93,13 +85,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Servic
   const panels = new EventDetailsPanels(vscode.Uri.joinPath(context.extensionUri, 'media'), sources, indexes, runDetailsRequest);
   const rawJson = new RawJsonDocuments(sources);
   const chrome = new EventsViewChrome(treeView, tree, sources, view);
-  const respond = registerRespond({ context, log, passwords, sources, vaults, indexes, view, tree, treeView, chrome, panels });
+  const respond = createRespond({ context, sources, vaults, panels });
   const core = { context, log, passwords, sources, vaults, indexes, view, tree, treeView, chrome, panels, respond: respond.respond };
   const overview = registerOverview(core);
   const entities = registerEntitiesView(core);
   const services: Services = { ...core, overview: overview.provider, entities: entities.provider };
   const ptaDocuments = new PtaDocuments();
   const comparisons = new CompareDocuments();
+  const reports = new TriageReports();
 
   context.subscriptions.push(
     log,
@@ -129,23 +122,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<Servic
     ...overview.disposables,
     ...entities.disposables,
     ...respond.disposables,
-    ...registerSessionCommands(services),
-    ...registerVaultCommands(services),
-    ...registerRefreshCommands(services),
     ...registerEventCommands(services),
-    ...registerTriageCommands(services),
     ...registerLoopCommands(services),
-    ...registerCloseSameWay(services),
-    ...registerExportCommands(services),
-    ...registerEntityCommands(services),
-    ...registerFilterCommands(services),
-    ...registerOpenFromAlert(services),
+    registerCommandsOnFirstUse((code) => code.registerCommands(services, { documents: ptaDocuments, comparisons, reports })),
+    vscode.workspace.registerTextDocumentContentProvider(TRIAGE_REPORT_SCHEME, reports),
     ptaDocuments,
     comparisons,
     registerEventHovers(ptaDocuments),
     ...registerTreatedDocumentChecks(ptaDocuments, vscode.Uri.joinPath(context.extensionUri, 'schemas', 'pta-events.schema.json')),
     registerDocumentEventLenses(ptaDocuments, sources),
-    ...registerFileSourceCommands(services, ptaDocuments, comparisons),
   );
   activeServices = services;
   openWalkthroughOnFirstStart(context);

@@ -1,11 +1,9 @@
 import * as vscode from 'vscode';
 import { VaultCapabilities } from '../api/vaultCapabilities';
-import { BehindEventSection } from '../details/behindEventSection';
 import { formatAge } from '../model/format';
-import { ActionRecords, recordLine } from '../respond/actionRecord';
-import { BehindEventCache } from '../respond/behindEventCache';
+import { Respond } from '../respond/respond';
 import { RESPOND_ACTIONS, RespondActionDef, respondAction, usability } from '../respond/respondActions';
-import { ActionResult, ActionTarget, actionTargets, runAction, RunDeps, targetName } from '../respond/respondRun';
+import { ActionResult, ActionTarget, actionTargets, runAction, targetName } from '../respond/respondRun';
 import { EventRef } from '../sources/eventSource';
 import { SourcedEvent } from '../sources/eventSources';
 import { VaultSource } from '../sources/vault/vaultSource';
@@ -14,45 +12,23 @@ import * as inertWindow from '../ui/inertWindow';
 import { inertQuickPick } from '../util/inertText';
 import { targetEvents } from './eventTargets';
 
-/** What the respond commands and the panel's section share; tests reach it through the services. */
-export interface Respond {
-  readonly cache: BehindEventCache;
-  readonly records: ActionRecords;
-  readonly section: BehindEventSection;
-  /** Test seam: how CPM results are polled (the defaults wait 2 s, five times). */
-  pollOptions: Pick<RunDeps, 'pollMs' | 'polls'>;
-}
-
 /** What a respond command returns (for keybindings and tests). */
 export type RespondCommandResult = { readonly sent: false; readonly reason: string } | ({ readonly sent: true; readonly target: string } & ActionResult);
 
-type CoreServices = Omit<Services, 'overview' | 'entities' | 'respond'>;
-
-/** "Behind this event" in the details panels, its record of actions, and the respond commands. */
-export function registerRespond(services: CoreServices): { respond: Respond; disposables: vscode.Disposable[] } {
-  const cache = new BehindEventCache();
-  const records = new ActionRecords(services.context.globalState);
-  const section = new BehindEventSection(services.sources, services.vaults, cache, services.panels, {
-    record: (ref) => records.list(ref).map(recordLine),
-    clearRecord: (ref) => void records.clear(ref),
-  });
-  const respond: Respond = { cache, records, section, pollOptions: {} };
-  const disposables = [
-    cache,
-    records,
-    section,
-    new vscode.Disposable(records.onDidChange((ref) => section.post(ref)).dispose),
+/** The respond commands: a pick of the action, and one command per action. */
+export function registerRespondCommands(services: Services): vscode.Disposable[] {
+  const { respond } = services;
+  return [
     vscode.commands.registerCommand('cyberarkPta.respond', (arg: unknown) => pickAndRespond(services, respond, arg)),
     ...RESPOND_ACTIONS.map((action) => vscode.commands.registerCommand(action.command, (arg: unknown) => respondTo(services, respond, action, arg))),
   ];
-  return { respond, disposables };
 }
 
 const NOT_SENT = (reason: string): RespondCommandResult => ({ sent: false, reason });
 
 /** The one event a respond command acts on: the argument, else the tree's selected event, else a pick. Never several. */
-async function respondTarget(services: CoreServices, arg: unknown): Promise<{ found: SourcedEvent; vault: VaultSource } | string> {
-  const [found] = await targetEvents(services as Services, arg, undefined, { needs: 'triage', allowMany: false, placeHolder: 'Respond to which event?' });
+async function respondTarget(services: Services, arg: unknown): Promise<{ found: SourcedEvent; vault: VaultSource } | string> {
+  const [found] = await targetEvents(services, arg, undefined, { needs: 'triage', allowMany: false, placeHolder: 'Respond to which event?' });
   if (!found) return 'no event chosen';
   const vault = services.vaults.get(found.source.id);
   if (!vault?.session.isSignedIn) return 'the vault is signed out';
@@ -60,7 +36,7 @@ async function respondTarget(services: CoreServices, arg: unknown): Promise<{ fo
 }
 
 /** Respond…: every action, the unusable ones shown with the reason. */
-async function pickAndRespond(services: CoreServices, respond: Respond, arg: unknown): Promise<RespondCommandResult> {
+async function pickAndRespond(services: Services, respond: Respond, arg: unknown): Promise<RespondCommandResult> {
   const chosen = await respondTarget(services, arg);
   if (typeof chosen === 'string') return NOT_SENT(chosen);
   const ref = refOf(chosen.found);
@@ -80,7 +56,7 @@ async function pickAndRespond(services: CoreServices, respond: Respond, arg: unk
 }
 
 /** One action on one event: target, confirmation, the request, the state read again, the record. */
-async function respondTo(services: CoreServices, respond: Respond, action: RespondActionDef, arg: unknown): Promise<RespondCommandResult> {
+async function respondTo(services: Services, respond: Respond, action: RespondActionDef, arg: unknown): Promise<RespondCommandResult> {
   const chosen = await respondTarget(services, arg);
   if (typeof chosen === 'string') {
     if (chosen !== 'no event chosen') void inertWindow.showWarningMessage(`${title(action)}: ${chosen}. Nothing was sent.`);
@@ -108,7 +84,7 @@ async function respondTo(services: CoreServices, respond: Respond, action: Respo
   return { sent: true, target: targetName(target), ...result };
 }
 
-function tellResult(services: CoreServices, respond: Respond, action: RespondActionDef, ref: EventRef, target: ActionTarget, result: ActionResult): void {
+function tellResult(services: Services, respond: Respond, action: RespondActionDef, ref: EventRef, target: ActionTarget, result: ActionResult): void {
   if (result.outcome === 'failed') {
     void inertWindow.showErrorMessage(result.detail);
     return;
@@ -123,7 +99,7 @@ function tellResult(services: CoreServices, respond: Respond, action: RespondAct
 }
 
 /** Undo of a suspension: Activate on the same user, recorded like any action. */
-async function undoSuspend(services: CoreServices, respond: Respond, ref: EventRef, target: ActionTarget): Promise<void> {
+async function undoSuspend(services: Services, respond: Respond, ref: EventRef, target: ActionTarget): Promise<void> {
   const vault = services.vaults.get(ref.sourceId);
   const activate = respondAction('activateVaultUser');
   if (!vault?.session.isSignedIn || !activate) return;

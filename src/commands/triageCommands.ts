@@ -12,7 +12,7 @@ import * as inertWindow from '../ui/inertWindow';
 import { eventName, targetEvents } from './eventTargets';
 import { loopPlace, moveOnFrom } from './loopCommands';
 import { NOTHING_SENT, TriageBatches, TriageResult } from './triageBatch';
-import { TRIAGE_REPORT_SCHEME, TriageReports } from './triageReports';
+import { TriageReports } from './triageReports';
 
 /** The reason and text for a keybinding or a script; with `confirm`, the text is offered for the analyst to accept or edit instead of being sent as is. */
 type CloseChoice = Exclude<CloseReason, 'NONE'>;
@@ -34,15 +34,14 @@ interface TriageArgs extends ReasonArgs {
   sourceId?: string;
 }
 
-export function registerTriageCommands(services: Services): vscode.Disposable[] {
-  const reports = new TriageReports();
+/** Close, reopen, Close All Matching and Undo; their reports open through `reports`, registered at start-up. */
+export function registerTriageCommands(services: Services, reports: TriageReports): vscode.Disposable[] {
   const batches = new TriageBatches(services, reports);
   return [
     vscode.commands.registerCommand('cyberarkPta.closeEvent', (arg: unknown, selection: unknown) => closeEvents(services, batches, arg, selection)),
     vscode.commands.registerCommand('cyberarkPta.reopenEvent', (arg: unknown, selection: unknown) => reopenEvents(services, batches, arg, selection)),
     vscode.commands.registerCommand('cyberarkPta.closeAllMatching', (arg: unknown) => closeAllMatching(services, batches, arg)),
     vscode.commands.registerCommand('cyberarkPta.undoLastTriage', () => batches.undoLast()),
-    vscode.workspace.registerTextDocumentContentProvider(TRIAGE_REPORT_SCHEME, reports),
   ];
 }
 

@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
 import { BehindEventCache } from '../respond/behindEventCache';
-import { RESPOND_ACTIONS, usability } from '../respond/respondActions';
 import { EventRef, refKey } from '../sources/eventSource';
 import { EventSources } from '../sources/eventSources';
 import { VaultSource } from '../sources/vault/vaultSource';
 import { VaultSources } from '../sources/vault/vaultSources';
 import { isPlainObject } from '../util/messageShape';
-import { BehindEventView, buildBehindEventView } from './behindEventView';
+import { onFirstUse } from '../startup/loadOnFirstUse';
+import type { BehindEventView } from './behindEventView';
 import { EventDetailsPanel, EventDetailsPanels, PanelSection } from './eventDetailsPanels';
 
 /** The message type of this section, both ways. */
@@ -63,7 +63,7 @@ export class BehindEventSection implements PanelSection, vscode.Disposable {
       this.hooks.clearRecord(ref);
       return true;
     }
-    const action = raw.request === 'respond' && keys === 4 ? RESPOND_ACTIONS.find((a) => a.id === raw.action) : undefined;
+    const action = raw.request === 'respond' && keys === 4 ? onFirstUse().RESPOND_ACTIONS.find((a) => a.id === raw.action) : undefined;
     if (!action) return false;
     void vscode.commands.executeCommand(action.command, ref);
     return true;
@@ -101,6 +101,7 @@ export class BehindEventSection implements PanelSection, vscode.Disposable {
     const record = this.hooks.record(ref);
     if (!vault || !behind) return { eventId: ref.eventId, notice: vault ? 'Loading…' : 'Sign in to this vault to see what stands behind the event.', record };
     const capabilities = vault.vaultCapabilities;
+    const { RESPOND_ACTIONS, usability, buildBehindEventView } = onFirstUse();
     const actions = RESPOND_ACTIONS.map((action) => {
       const use = usability(action, found.event, capabilities, behind);
       return { action: action.id, title: action.title, disabledReason: use.usable ? undefined : use.reason };

@@ -3,9 +3,9 @@ import { EntityIndexes } from '../derived/entityIndexes';
 import { EventRef, refKey } from '../sources/eventSource';
 import { EventSources } from '../sources/eventSources';
 import { detailsHtml } from './detailsHtml';
-import { buildEventContext, RELATED_ALL_MAX, RELATED_SHOWN_MAX } from './eventContextView';
-import { DetailsAction, PageMessage, parsePageMessage } from './detailsMessages';
-import { buildEventViewModel, EventViewModel } from './eventViewModel';
+import { onFirstUse } from '../startup/loadOnFirstUse';
+import type { DetailsAction, PageMessage } from './detailsMessages';
+import type { EventViewModel } from './eventViewModel';
 
 /** What a panel asks the extension to do for its event; the timeline toggle stays inside the panel. */
 export type DetailsRequest =
@@ -182,6 +182,7 @@ export class EventDetailsPanels implements vscode.Disposable {
     const now = Date.now();
     const signedIn = source.state.kind !== 'signedOut';
     const canTriage = source.capabilities.triage && signedIn;
+    const { buildEventViewModel, buildEventContext, RELATED_ALL_MAX, RELATED_SHOWN_MAX } = onFirstUse();
     const model = buildEventViewModel(event, now, { canOpenInPvwa: source.capabilities.openInPvwa && signedIn, canTriage });
     const index = this.indexes.of(source.id);
     if (!index) return model;
@@ -271,7 +272,7 @@ export class EventDetailsPanel {
       const taken = section.receive(this, raw);
       if (taken !== undefined) return taken;
     }
-    const message = parsePageMessage(raw, this.current);
+    const message = onFirstUse().parsePageMessage(raw, this.current);
     if (!message) return false;
     if (message.type === 'ready') {
       this.ready = true;

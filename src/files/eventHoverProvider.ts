@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import { eventHoverMarkdown } from './eventHovers';
-import { jsonScalarAt } from './jsonPositions';
+import { onFirstUse } from '../startup/loadOnFirstUse';
 import { JSON_LANGUAGES, PtaDocuments } from './ptaDocuments';
 
 /** Hovers on PTA events documents: times, type, score, status and close reason explained. Text only: never trusted Markdown. */
@@ -8,6 +7,7 @@ export function registerEventHovers(documents: PtaDocuments, now: () => number =
   return vscode.languages.registerHoverProvider(JSON_LANGUAGES, {
     provideHover(document, position) {
       if (!documents.includes(document)) return undefined;
+      const { jsonScalarAt, eventHoverMarkdown } = onFirstUse();
       const scalar = jsonScalarAt(document.getText(), document.offsetAt(position));
       const text = scalar && eventHoverMarkdown(scalar.path, scalar.value, now());
       if (!scalar || !text) return undefined;

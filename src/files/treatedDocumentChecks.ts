@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { checkDocumentText } from './documentSchemaCheck';
+import { onFirstUse } from '../startup/loadOnFirstUse';
 import { isPtaEventsUri, PtaDocuments } from './ptaDocuments';
 
 /**
@@ -18,7 +18,7 @@ export function registerTreatedDocumentChecks(documents: PtaDocuments, schemaUri
       diagnostics.delete(document.uri);
       return;
     }
-    const problems = checkDocumentText(document.getText(), await loadSchema());
+    const problems = onFirstUse().checkDocumentText(document.getText(), await loadSchema());
     // Neither JSON nor one event per line: a half-typed document, whose syntax errors the JSON language service reports.
     if (!problems) return;
     diagnostics.set(

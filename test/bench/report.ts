@@ -1,14 +1,18 @@
 import { AnalystFigures } from './analystBench';
 import { FileLoadFigures } from './fileLoad';
 import { BulkCloseFigures, describeBulkClose } from './bulkClose';
+import { BundleBytes } from './bundleSize';
 import { Machine } from './machine';
 import { SessionLookupFigures } from './sessionLookup';
 import { SizeFigures } from './sizeBench';
 
 export interface ActivationFigures {
   rounds: number;
+  /** With the code cache: every start but the first after an installation or an update. */
   activateMs: number;
   codeLoadingMs?: number;
+  firstStartMs: number;
+  firstStartCodeLoadingMs?: number;
   vscodeVersion: string;
 }
 
@@ -16,7 +20,7 @@ export interface BenchResults {
   machine: Machine;
   sizes: SizeFigures[];
   fileLoad: FileLoadFigures;
-  bundleBytes: number;
+  bundleBytes: BundleBytes;
   bulkClose: BulkCloseFigures;
   activation: ActivationFigures;
   sessionLookup: SessionLookupFigures;
@@ -36,6 +40,7 @@ const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 1)} ms`;
 const ratio = (value: number) => value.toFixed(3);
 const share = (value: number) => `${(value * 100).toFixed(value < 0.01 ? 3 : 2)} %`;
 const kb = (value: number) => `${value.toFixed(1)} KB`;
+const codeLoading = (value: number | undefined) => (value === undefined ? '' : ` (the host loading the code: ${ms(value)}, its own marks in whole ms)`);
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const bytes = (value: number) => `${Math.round(value)} B`;
 
@@ -104,14 +109,14 @@ const GOALS: Goal[] = [
     key: 'bundleKB',
     // Raised from 150 KB when several vaults, files, the Overview, entities and bulk triage came in;
     // what it guards is activation, whose own goal (activationMs) is unchanged.
-    label: 'dist/extension.js as built by esbuild.js --production',
+    label: 'what start-up reads (dist/extension.js and dist/main.js) as built by esbuild.js --production',
     max: 200,
-    value: (r) => r.bundleBytes / 1024,
+    value: (r) => r.bundleBytes.startUp / 1024,
     format: kb,
   },
   {
     key: 'activationMs',
-    label: 'extension.activate() in the real extension host (code-server): the host loading the bundle, then activate()',
+    label: 'extension.activate() in the real extension host (code-server): the host loading the code, then activate(); every start but the first (code cache there)',
     max: 15,
     value: (r) => r.activation.activateMs,
     format: ms,
@@ -194,10 +199,10 @@ export function printReport(results: BenchResults): void {
       `Rows: the index of those sessions built in ${ms(results.sessionLookup.liveIndexBuildMs)}; a page of ${results.sessionLookup.pageRows} open rows (${results.sessionLookup.markedRows} marked live) in ${ms(results.sessionLookup.liveRowsPageMs)}.`,
     '',
     describeAnalyst(results.analyst), '',
-    `Activation: VS Code ${activation.vscodeVersion} (code-server), a new window per round, median of ${activation.rounds} after a warm-up: ${ms(activation.activateMs)}, ` +
-      (activation.codeLoadingMs === undefined
-        ? 'the host gave no code-loading marks.'
-        : `of which the host loading dist/extension.js ${ms(activation.codeLoadingMs)} (its own marks, whole ms).`), '',
+    `Activation: VS Code ${activation.vscodeVersion} (code-server), a new window each time, median of ${activation.rounds} rounds after a warm-up: ` +
+      `${ms(activation.activateMs)} with the code cache${codeLoading(activation.codeLoadingMs)}; the first start after an installation or an update, ` +
+      `without it, ${ms(activation.firstStartMs)}${codeLoading(activation.firstStartCodeLoadingMs)}. ` +
+      `Start-up reads ${kb(results.bundleBytes.startUp / 1024)}; the first command, details panel or hover that needs the rest reads ${kb(results.bundleBytes.onFirstUse / 1024)} more.`, '',
     ...table(
       ['left', 'right', 'right', 'left', 'left'],
       ['goal', 'figure', 'target', '', 'what is measured'],

@@ -6,9 +6,10 @@ import { measureActivation } from './measureActivation';
 async function main(): Promise<void> {
   const rounds = Number(process.argv[2] ?? 7);
   const samples = await measureActivation({ warmupRounds: 1, rounds });
-  const codeLoading = samples.codeLoadingMs.length > 0 ? `, loading the bundle ${median(samples.codeLoadingMs).toFixed(1)} ms` : '';
-  console.log(`activate() in VS Code ${samples.vscodeVersion}: median ${median(samples.activateMs).toFixed(1)} ms of ${rounds} windows${codeLoading}`);
-  console.log(`samples: ${samples.activateMs.map((ms) => ms.toFixed(1)).join(', ')}`);
+  const loading = (figures: number[]) => (figures.length > 0 ? `, loading the code ${median(figures).toFixed(1)} ms` : '');
+  console.log(`activate() in VS Code ${samples.vscodeVersion}, median of ${rounds} windows each:`);
+  console.log(`  with the code cache: ${median(samples.activateMs).toFixed(1)} ms${loading(samples.codeLoadingMs)} (${samples.activateMs.map((ms) => ms.toFixed(1)).join(', ')})`);
+  console.log(`  first start, no cache: ${median(samples.firstStartMs).toFixed(1)} ms${loading(samples.firstStartCodeLoadingMs)} (${samples.firstStartMs.map((ms) => ms.toFixed(1)).join(', ')})`);
 }
 
 main().catch((error) => {

@@ -1,5 +1,7 @@
-// Runs hostSuite.ts in a real VS Code (code-server, as the host tests do) once per round,
-// each round a new window and so a new extension host that has not activated the extension yet.
+// Runs hostSuite.ts in a real VS Code (code-server, as the host tests do) twice per round, each
+// time a new window and so a new extension host that has not activated the extension yet: first
+// with the code cache removed (the first start after an installation or an update, which writes
+// the cache), then with it (every later start).
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -13,14 +15,20 @@ const codeServerLog = path.join(projectRoot, 'test-results', 'bench-code-server.
 const ROUND_TIMEOUT_MS = 90_000;
 
 export interface ActivationSamples {
+  /** Every start but the first: the code cache is there. */
   activateMs: number[];
   /** Empty when the host does not mark its code loading. */
   codeLoadingMs: number[];
+  /** The first start after an installation or an update: no code cache yet. */
+  firstStartMs: number[];
+  firstStartCodeLoadingMs: number[];
   vscodeVersion: string;
 }
 
+const CODE_CACHE = path.join(projectRoot, 'dist', 'main.js.v8cache');
+
 export async function measureActivation(plan: RoundPlan): Promise<ActivationSamples> {
-  const samples: ActivationSamples = { activateMs: [], codeLoadingMs: [], vscodeVersion: '' };
+  const samples: ActivationSamples = { activateMs: [], codeLoadingMs: [], firstStartMs: [], firstStartCodeLoadingMs: [], vscodeVersion: '' };
   const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pta-bench-activation-'));
   fs.rmSync(codeServerLog, { force: true });
   let codeServer: CodeServer | undefined;
@@ -34,12 +42,16 @@ export async function measureActivation(plan: RoundPlan): Promise<ActivationSamp
     });
     browser = await launchChromium();
     for (let round = 0; round < plan.warmupRounds + plan.rounds; round++) {
-      const result = await runRound(codeServer, browser, path.join(tempDir, `round-${round}`));
-      if ('error' in result) throw new Error(`activation round ${round + 1}: ${result.error}`);
-      if (round < plan.warmupRounds) continue;
-      samples.activateMs.push(result.activateMs);
-      samples.vscodeVersion = result.vscodeVersion;
-      if (result.codeLoadingMs !== undefined) samples.codeLoadingMs.push(result.codeLoadingMs);
+      fs.rmSync(CODE_CACHE, { force: true });
+      const first = await runRound(codeServer, browser, path.join(tempDir, `round-${round}-first`));
+      const later = await runRound(codeServer, browser, path.join(tempDir, `round-${round}`));
+      for (const result of [first, later]) if ('error' in result) throw new Error(`activation round ${round + 1}: ${result.error}`);
+      if (round < plan.warmupRounds || 'error' in first || 'error' in later) continue;
+      samples.firstStartMs.push(first.activateMs);
+      samples.activateMs.push(later.activateMs);
+      samples.vscodeVersion = later.vscodeVersion;
+      if (first.codeLoadingMs !== undefined) samples.firstStartCodeLoadingMs.push(first.codeLoadingMs);
+      if (later.codeLoadingMs !== undefined) samples.codeLoadingMs.push(later.codeLoadingMs);
     }
     return samples;
   } catch (error) {

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { EXTENSION_ID, extensionApi, vault } from './support';
 
@@ -19,6 +20,19 @@ describe('activation and contributions', () => {
     for (const id of ['cyberarkPta.signIn', 'cyberarkPta.signOut', 'cyberarkPta.refresh', 'cyberarkPta.showEventDetails', 'cyberarkPta.openRawJson', 'cyberarkPta.copyEventId']) {
       assert.ok(registered.has(id), id);
     }
+  });
+
+  it('loads the code of most commands on their first use, and registers every command again in its place', async () => {
+    const firstUseCode = () => Object.keys(require.cache).filter((file) => file.endsWith(path.join('dist', 'lazy', 'onFirstUse.js')));
+    const contributed: string[] = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON.contributes.commands.map((c: { command: string }) => c.command);
+    assert.deepEqual(firstUseCode(), [], 'start-up loaded the code of the commands it does not need');
+    const api = await extensionApi();
+    const order = api.view.sortOrder;
+    await vscode.commands.executeCommand(order === 'score' ? 'cyberarkPta.sortByScore' : 'cyberarkPta.sortByUpdate');
+    assert.equal(firstUseCode().length, 1, 'the first command of the part loaded on first use loads it');
+    const registered = new Set(await vscode.commands.getCommands(true));
+    assert.deepEqual(contributed.filter((id) => !registered.has(id)), []);
+    assert.equal(api.view.sortOrder, order);
   });
 
   it('contributes the Events view in its own container, and connection settings only at application scope', () => {
