@@ -35,7 +35,7 @@ function readCache(expected: Buffer): Buffer | undefined {
 }
 
 /**
- * Written after the first activation, so the functions start-up compiled on the way are in it too.
+ * Written once the first activation is over, so the functions start-up compiled on the way are in it too.
  * Written whole and renamed, so another window never reads half a cache. A folder that cannot be
  * written (an installation shared read-only) only means every start compiles the bundle.
  */
@@ -52,7 +52,7 @@ function writeCache(): void {
 
 export async function activate(...args: Parameters<typeof Main.activate>): ReturnType<typeof Main.activate> {
   const api = await main.activate(...args);
-  if (cacheWanted) writeCache();
+  if (cacheWanted) setImmediate(writeCache);
   return api;
 }
 

@@ -44,6 +44,7 @@ export async function measureActivation(plan: RoundPlan): Promise<ActivationSamp
     for (let round = 0; round < plan.warmupRounds + plan.rounds; round++) {
       fs.rmSync(CODE_CACHE, { force: true });
       const first = await runRound(codeServer, browser, path.join(tempDir, `round-${round}-first`));
+      if (!fs.existsSync(CODE_CACHE)) throw new Error('the first start wrote no code cache');
       const later = await runRound(codeServer, browser, path.join(tempDir, `round-${round}`));
       for (const result of [first, later]) if ('error' in result) throw new Error(`activation round ${round + 1}: ${result.error}`);
       if (round < plan.warmupRounds || 'error' in first || 'error' in later) continue;
