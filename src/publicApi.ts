@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { liveHttpsAgentCount } from './api/transport';
+import { HOST_STALLS_FILE_VARIABLE, recordHostStalls } from './hostStalls';
 import { liveListenerCount } from './util/emitter';
 
 /** What the extension holds that a sign-out or a deactivation must release. */
@@ -15,8 +16,12 @@ export type TestApi<T> = T & { resourceCounts(): ResourceCounts };
 /**
  * What activate() gives other extensions: nothing, since the services hold the sessions and the
  * password store. Only the test runner (extension mode Test) gets them, with the resource counts.
+ * A development or test run whose environment names a file in PTA_HOST_STALLS_FILE (the browser
+ * journey's, which drives the UI and cannot call this API) also gets the host's stalls recorded there.
  */
 export function publicApi<T extends object>(mode: vscode.ExtensionMode, services: T): TestApi<T> | undefined {
+  const stallsFile = process.env[HOST_STALLS_FILE_VARIABLE];
+  if (mode !== vscode.ExtensionMode.Production && stallsFile) recordHostStalls(stallsFile);
   if (mode !== vscode.ExtensionMode.Test) return undefined;
   return { ...services, resourceCounts: () => ({ listeners: liveListenerCount(), httpsAgents: liveHttpsAgentCount() }) };
 }

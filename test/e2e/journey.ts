@@ -14,6 +14,8 @@ import { launchChromium, payloadUrl, projectRoot, sleep, startCodeServer, type C
 import { generateEvents } from '../simulator/data';
 import { DEMO_USERNAME, PvwaSimulator } from '../simulator/server';
 import { printSpecReport } from '../support/specReport';
+import { HOST_STALLS_FILE_VARIABLE } from '../../src/hostStalls';
+import { HostStallLog } from './hostStallLog';
 import { chooseContextSubject, choosePreviewSubjects, choosePsmSubject, chooseSubject, expectedCounts, Journey, lookbackDays, readmeShotsDir, resultsDir, UserSettings, viewport } from './journeyContext';
 import { openFromAlert } from './steps/alertSteps';
 import { Interrupted, runSteps, specResults, withTimeLimit, type Step } from './stepRunner';
@@ -21,7 +23,7 @@ import { closeTheSameWay, investigateInContext } from './steps/contextSteps';
 import { detailsInEveryTheme, openDetails, previewKeepsFocusInTree } from './steps/detailsSteps';
 import { openEventsFromFile } from './steps/fileSteps';
 import { overviewFiltersEvents } from './steps/overviewSteps';
-import { overviewAtScale } from './steps/scaleSteps';
+import { analystAtScale } from './steps/scaleSteps';
 import { respondToPsmEvent } from './steps/respondSteps';
 import { failedFirstLoad, openViewSignedOut, signIn, signOut } from './steps/sessionSteps';
 import { closeEvent, expandEvent, filterByScore, reopenEvent, showHostileEvents, showPsmCommand } from './steps/treeSteps';
@@ -65,9 +67,10 @@ async function main(): Promise<number> {
   };
   const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pta-e2e-'));
   const workspaceFolder = path.join(tempDir, 'workspace');
+  const hostStalls = new HostStallLog(path.join(tempDir, 'host-stalls.jsonl'));
   const started: Started = {};
   const dialogsSeen: string[] = [];
-  const setup = setUp([sim, drSim], tempDir, workspaceFolder, started, dialogsSeen);
+  const setup = setUp([sim, drSim], tempDir, workspaceFolder, hostStalls, started, dialogsSeen);
   setup.catch(() => undefined);
   try {
     let page: Page;
@@ -91,6 +94,7 @@ async function main(): Promise<number> {
       workspaceFolder,
       ...chosen,
       dialogsSeen,
+      hostStalls,
       figures: [],
     };
     const results = await runSteps(journeySteps(journey), resultsDir, {
@@ -121,13 +125,14 @@ interface Started {
 }
 
 /** The simulators, code-server with the user settings, Chromium, and the workbench loaded with the extension. */
-async function setUp(sims: PvwaSimulator[], tempDir: string, workspaceFolder: string, started: Started, dialogsSeen: string[]): Promise<Page> {
+async function setUp(sims: PvwaSimulator[], tempDir: string, workspaceFolder: string, hostStalls: HostStallLog, started: Started, dialogsSeen: string[]): Promise<Page> {
   const [simulatorUrl] = await Promise.all(sims.map((s) => s.start()));
   started.codeServer = await startCodeServer({
     workspaceFolder,
     userDataDir: path.join(tempDir, 'user-data'),
     extensionsDir: path.join(tempDir, 'extensions'),
     logFile: path.join(resultsDir, 'code-server.log'),
+    env: { [HOST_STALLS_FILE_VARIABLE]: hostStalls.file },
     // No cyberarkPta.authMethod: the first sign-in asks for it.
     settings: {
       'cyberarkPta.url': simulatorUrl,
@@ -186,7 +191,7 @@ function journeySteps(j: Journey): Step[] {
     step('failed-first-load', 'a failed first load says so with the HTTP status, and Retry in the view loads', failedFirstLoad),
     step('several-vaults', 'two vaults signed in through the palette, listed side by side with their counts', signInToSeveralVaults, 90_000),
     step('events-from-file', 'opens a saved answer from its editor as a node beside the vaults; a hover over a time gives its date', openEventsFromFile),
-    step('overview-at-scale', 'draws the Overview of a 50,000-event vault from its aggregates, and says how long the page took', overviewAtScale, 240_000),
+    step('at-scale', 'at 50,000 events: the first rows after Sign In, the Overview from its aggregates, a filter narrowing as typed and one close, each timed with the host\'s longest stall', analystAtScale, 360_000),
   ];
 }
 

@@ -17,6 +17,7 @@ import type { RawEvent } from '../simulator/data';
 import { RECURRING_STORIES } from '../simulator/eventCatalog';
 import type { PvwaSimulator } from '../simulator/server';
 import { eventually, Workbench } from './workbench';
+import type { HostStallLog } from './hostStallLog';
 
 export const resultsDir = path.join(projectRoot, 'test-results', 'e2e');
 export const readmeShotsDir = path.join(resultsDir, 'readme');
@@ -59,6 +60,8 @@ export interface Journey {
   readonly expected: { open: number; closed: number; openAbove: number; closedAbove: number };
   /** Messages of JavaScript dialogs opened in any frame of the page. */
   readonly dialogsSeen: string[];
+  /** The extension host's event-loop stalls, recorded by the extension in this run. */
+  readonly hostStalls: HostStallLog;
   /** Figures measured on the way, printed after the report. */
   readonly figures: string[];
 }

@@ -38,6 +38,8 @@ export interface CodeServerOptions {
   port?: number;
   /** Where code-server's stdout and stderr go; defaults to `userDataDir/code-server.log`. */
   logFile?: string;
+  /** Added to code-server's environment, which its extension host inherits. */
+  env?: Record<string, string>;
 }
 
 export interface CodeServer {
@@ -76,7 +78,7 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
     ],
     // Its own process group, so stop() can end code-server together with the
     // extension hosts and helpers it forks.
-    { detached: true, stdio: ['ignore', log, log] },
+    { detached: true, stdio: ['ignore', log, log], env: { ...process.env, ...opts.env } },
   );
   fs.closeSync(log);
 

@@ -1,6 +1,10 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TriageResult } from '../../../src/commands/triageBatch';
+import { HOST_STALLS_FILE_VARIABLE } from '../../../src/hostStalls';
 import { publicApi } from '../../../src/publicApi';
 import type { Services } from '../../../src/services';
 import { REFRESH_OVERLAP_MS } from '../../../src/store/eventRefresher';
@@ -196,6 +200,32 @@ describe('what the extension exposes', () => {
     assert.deepEqual(Object.keys(exported!.resourceCounts()), ['listeners', 'httpsAgents']);
     const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
     assert.equal(extension.exports, await extensionApi(), 'this run is in test mode, so the services are the exports');
+  });
+
+  it('records the host\'s stalls where PTA_HOST_STALLS_FILE says, in a development or test run only', async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'pta-stalls-'));
+    const file = path.join(folder, 'stalls.jsonl');
+    const holdTheHost = async () => {
+      const until = performance.now() + 120;
+      while (performance.now() < until) {
+        // Busy: the host runs nothing else.
+      }
+      await new Promise((resolve) => setTimeout(resolve, 60));
+    };
+    process.env[HOST_STALLS_FILE_VARIABLE] = file;
+    try {
+      assert.equal(publicApi(vscode.ExtensionMode.Production, {}), undefined);
+      await holdTheHost();
+      assert.equal(fs.existsSync(file), false, 'a production run recorded stalls');
+      assert.equal(publicApi(vscode.ExtensionMode.Development, {}), undefined, 'recording exports nothing');
+      await holdTheHost();
+      const stalls = fs.readFileSync(file, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { ms: number });
+      assert.ok(stalls.some((s) => s.ms >= 120), `the 120 ms hold is not among the stalls recorded: ${JSON.stringify(stalls)}`);
+    } finally {
+      delete process.env[HOST_STALLS_FILE_VARIABLE];
+      // The recording stops at its first write into the folder gone.
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it('lets no untrusted workspace change what is fetched or announced', () => {
