@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { liveHttpsAgentCount } from './api/transport';
-import { HOST_STALLS_FILE_VARIABLE, recordHostStalls } from './hostStalls';
+import { HOST_STALLS_FILE_VARIABLE, recordHostStalls } from './util/hostStalls';
 import { liveListenerCount } from './util/emitter';
 
 /** What the extension holds that a sign-out or a deactivation must release. */

@@ -2,7 +2,7 @@
 // a file (src/hostStalls.ts): the journey marks when each action it measures began and ended, and
 // reads the longest stall overlapping it.
 import * as fs from 'node:fs';
-import { STALLS_RECORDED_FROM_MS } from '../../src/hostStalls';
+import { STALLS_RECORDED_FROM_MS } from '../../src/util/hostStalls';
 
 /** A measured action, in epoch milliseconds on this machine's clock, which the host shares. */
 export interface Span {

@@ -14,7 +14,7 @@ import { launchChromium, payloadUrl, projectRoot, sleep, startCodeServer, type C
 import { generateEvents } from '../simulator/data';
 import { DEMO_USERNAME, PvwaSimulator } from '../simulator/server';
 import { printSpecReport } from '../support/specReport';
-import { HOST_STALLS_FILE_VARIABLE } from '../../src/hostStalls';
+import { HOST_STALLS_FILE_VARIABLE } from '../../src/util/hostStalls';
 import { HostStallLog } from './hostStallLog';
 import { chooseContextSubject, choosePreviewSubjects, choosePsmSubject, chooseSubject, expectedCounts, Journey, lookbackDays, readmeShotsDir, resultsDir, UserSettings, viewport } from './journeyContext';
 import { openFromAlert } from './steps/alertSteps';

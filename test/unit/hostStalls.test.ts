@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { recordHostStalls, STALLS_RECORDED_FROM_MS } from '../../src/hostStalls';
+import { recordHostStalls, STALLS_RECORDED_FROM_MS } from '../../src/util/hostStalls';
 
 function holdTheLoop(ms: number): void {
   const until = performance.now() + ms;

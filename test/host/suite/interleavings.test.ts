@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TriageResult } from '../../../src/commands/triageBatch';
-import { HOST_STALLS_FILE_VARIABLE } from '../../../src/hostStalls';
+import { HOST_STALLS_FILE_VARIABLE } from '../../../src/util/hostStalls';
 import { publicApi } from '../../../src/publicApi';
 import type { Services } from '../../../src/services';
 import { REFRESH_OVERLAP_MS } from '../../../src/store/eventRefresher';
