@@ -61,7 +61,7 @@ export function matchesFilter(event: PtaEvent, filter: EventFilter, lookups: Fil
 
 /** matchesFilter for one filter and many events: what does not depend on the event is worked out once. */
 export function filterMatcher(filter: EventFilter, lookups: FilterLookups): (event: PtaEvent) => boolean {
-  const needle = filter.text?.trim().toLowerCase();
+  const needle = searchNeedle(filter);
   const types = filter.types && filter.types.length > 0 ? filter.types : undefined;
   return (event) => {
     if (filter.status && event.status !== filter.status) return false;
@@ -75,6 +75,11 @@ export function filterMatcher(filter: EventFilter, lookups: FilterLookups): (eve
     if (filter.entity && !lookups.entityKeys(event).includes(filter.entity.key)) return false;
     return !needle || lookups.searchText(event).includes(needle);
   };
+}
+
+/** What the filter's text is looked for as in search texts; empty when there is no text filter. */
+export function searchNeedle(filter: EventFilter): string {
+  return filter.text?.trim().toLowerCase() ?? '';
 }
 
 /**

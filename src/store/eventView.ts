@@ -1,22 +1,30 @@
 import { EventStatus, PtaEvent } from '../model/ptaEvent';
 import { EventSources } from '../sources/eventSources';
 import { Emitter } from '../util/emitter';
-import { byScoreThenNewest, EventFilter, eventSearchText, filterMatcher, isFilterActive, keepSources, showsSource, SortOrder } from './eventFilter';
+import { byScoreThenNewest, EventFilter, eventSearchText, filterMatcher, isFilterActive, keepSources, searchNeedle, showsSource, SortOrder } from './eventFilter';
+import { TextMatches } from './textMatches';
+
+/** One source's events of one status under the filter: without its text, in order; then what the text kept of them. */
+interface Listing {
+  readonly base: readonly PtaEvent[];
+  matches?: TextMatches;
+}
 
 /**
  * What the Events view shows: each source's events, filtered and sorted, computed once per
  * change of that source, the filter or the order, and then answered from memory. Search
  * strings are built on first need (or ahead of it: see SearchWarmer) and kept per event object,
- * so they go with it. A text filter that only grows (typing) narrows the lists it
- * had instead of every event. Fires `onDidChange` whenever what it shows may have changed.
+ * so they go with it. While only the text of the filter changes (typing), the lists under the
+ * rest of it are kept and only searched again; a text that grows searches only what the shorter
+ * one kept. Fires `onDidChange` whenever what it shows may have changed.
  */
 export class EventView {
   private filter: EventFilter = {};
   private order: SortOrder = 'updated';
-  private readonly cache = new Map<string, Partial<Record<EventStatus, readonly PtaEvent[]>>>();
+  private readonly listings = new Map<string, Partial<Record<EventStatus, Listing>>>();
   private readonly searchTexts = new WeakMap<PtaEvent, string>();
-  /** The lists under the filter before the current one, while only the text grew since. */
-  private narrowing: Map<string, Partial<Record<EventStatus, readonly PtaEvent[]>>> | undefined;
+  /** Search texts side by side with a list of events (a store's list, a list under a filter): a text is searched without a look-up per event. */
+  private readonly searchColumns = new WeakMap<readonly PtaEvent[], readonly string[]>();
   /**
    * Per source, events closed or reopened here since the analyst last refreshed or re-sorted, with
    * the update time they were listed by before: they keep that place, so a triage never reorders
@@ -61,11 +69,10 @@ export class EventView {
 
   /** `transient`: while the analyst is still typing; not saved. */
   setFilter(filter: EventFilter, options: { transient?: boolean } = {}): void {
-    const narrowing = narrows(this.filter, filter) ? new Map(this.cache) : undefined;
+    const sameBesidesText = besidesText(this.filter) === besidesText(filter);
     this.filter = filter;
     if (!options.transient) this.persist(this.filter, this.order);
-    this.cache.clear();
-    this.narrowing = narrowing;
+    if (!sameBesidesText) this.listings.clear();
     this.changeEmitter.fire();
   }
 
@@ -111,22 +118,33 @@ export class EventView {
   }
 
   list(sourceId: string, status: EventStatus): readonly PtaEvent[] {
-    let lists = this.cache.get(sourceId);
-    if (!lists) {
-      lists = {};
-      this.cache.set(sourceId, lists);
+    const listing = this.listing(sourceId, status);
+    const needle = searchNeedle(this.filter);
+    if (!needle) return listing.base;
+    if (listing.matches?.needle !== needle) {
+      listing.matches = listing.matches?.narrow(needle) ?? TextMatches.find(listing.base, this.searchTextsOf(listing.base), needle);
     }
-    let list = lists[status];
-    if (!list) {
-      const narrowed = this.narrowing?.get(sourceId)?.[status];
-      const all = narrowed ?? this.candidates(sourceId, status);
-      const filtered = !this.showsSource(sourceId) ? [] : this.isFiltered ? all.filter(filterMatcher(this.filter, this.lookupsFor(sourceId))) : all;
-      const held = this.heldPlaces.get(sourceId);
-      if (held && held.size > 0) list = sortKeepingPlaces(filtered, this.order, held);
-      else list = this.order === 'score' && !narrowed ? [...filtered].sort(byScoreThenNewest) : filtered;
-      lists[status] = list;
+    return listing.matches.events;
+  }
+
+  private listing(sourceId: string, status: EventStatus): Listing {
+    let listings = this.listings.get(sourceId);
+    if (!listings) {
+      listings = {};
+      this.listings.set(sourceId, listings);
     }
-    return list;
+    return (listings[status] ??= { base: this.listedBesidesText(sourceId, status) });
+  }
+
+  /** The source's events of `status` under the filter without its text, in order. */
+  private listedBesidesText(sourceId: string, status: EventStatus): readonly PtaEvent[] {
+    if (!this.showsSource(sourceId)) return [];
+    const all = this.candidates(sourceId, status);
+    const filter: EventFilter = { ...this.filter, text: undefined };
+    const filtered = isFilterActive(filter) ? all.filter(filterMatcher(filter, this.lookupsFor(sourceId))) : all;
+    const held = this.heldPlaces.get(sourceId);
+    if (held && held.size > 0) return sortKeepingPlaces(filtered, this.order, held);
+    return this.order === 'score' ? [...filtered].sort(byScoreThenNewest) : filtered;
   }
 
   /** The events the filter is tried on, newest update first: the entity's when an entity filter names this source. */
@@ -152,6 +170,21 @@ export class EventView {
       for (const event of source.store.all()) counts.set(event.type, (counts.get(event.type) ?? 0) + 1);
     }
     return [...counts].map(([type, count]) => ({ type, count })).sort((a, b) => b.count - a.count);
+  }
+
+  /** The search texts of `events`, side by side, kept as long as that list is. */
+  searchTextsOf(events: readonly PtaEvent[]): readonly string[] {
+    let texts = this.searchColumns.get(events);
+    if (!texts) {
+      texts = events.map((event) => this.searchTextOf(event));
+      this.searchColumns.set(events, texts);
+    }
+    return texts;
+  }
+
+  /** Search texts of `events` built ahead of need, a few at a time (SearchWarmer): each `searchTextOf(events[i])`. */
+  keepSearchTexts(events: readonly PtaEvent[], texts: readonly string[]): void {
+    this.searchColumns.set(events, texts);
   }
 
   searchTextOf(event: PtaEvent): string {
@@ -180,21 +213,15 @@ export class EventView {
   }
 
   private invalidate(sourceId?: string): void {
-    if (sourceId === undefined) this.cache.clear();
-    else this.cache.delete(sourceId);
-    if (sourceId === undefined) this.narrowing = undefined;
-    else this.narrowing?.delete(sourceId);
+    if (sourceId === undefined) this.listings.clear();
+    else this.listings.delete(sourceId);
     this.changeEmitter.fire();
   }
 }
 
-/** Whether `next` keeps a subset of what `previous` kept: the same filter with a text that only grew. */
-function narrows(previous: EventFilter, next: EventFilter): boolean {
-  const before = previous.text?.trim().toLowerCase() ?? '';
-  const after = next.text?.trim().toLowerCase() ?? '';
-  if (before === '' || !after.includes(before)) return false;
-  const rest = (filter: EventFilter) => JSON.stringify({ ...filter, text: undefined });
-  return rest(previous) === rest(next);
+/** The filter apart from its text, comparable as a string. */
+function besidesText(filter: EventFilter): string {
+  return JSON.stringify({ ...filter, text: undefined });
 }
 
 /**

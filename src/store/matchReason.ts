@@ -46,7 +46,7 @@ export function matchReason(event: PtaEvent, filterText: string): string | undef
   const needle = filterText.trim().toLowerCase();
   if (!needle) return undefined;
   const places = new Set<string>();
-  collectPlaces(event.raw, [], needle, places);
+  collectPlaces(event.raw, NOWHERE, needle, places);
   if (places.size === 0) return undefined;
   const ranked = PLACE_ORDER.filter((place) => places.has(place));
   const shown = ranked.slice(0, SHOWN_PLACES).join(' and ');
@@ -54,21 +54,29 @@ export function matchReason(event: PtaEvent, filterText: string): string | undef
   return `matched: ${displayText(filterText.trim(), 40)} in ${shown}${more > 0 ? ` and ${more} more` : ''}`;
 }
 
-function collectPlaces(value: unknown, path: readonly string[], needle: string, into: Set<string>): void {
+/** Where a value sits, as much of its path as names its place: the outermost container, the key it is under, whether that is a top-level key. */
+interface Where {
+  readonly container?: string;
+  readonly key?: string;
+  readonly topLevel: boolean;
+}
+
+const NOWHERE: Where = { topLevel: false };
+
+function collectPlaces(value: unknown, where: Where, needle: string, into: Set<string>): void {
   if (typeof value === 'string' || typeof value === 'number') {
-    if (String(value).toLowerCase().includes(needle)) into.add(placeOf(path));
+    if (String(value).toLowerCase().includes(needle)) into.add(placeOf(where));
   } else if (Array.isArray(value)) {
-    for (const item of value) collectPlaces(item, path, needle, into);
+    for (const item of value) collectPlaces(item, where, needle, into);
   } else if (value && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) collectPlaces(item, [...path, key], needle, into);
+    const object = value as Record<string, unknown>;
+    for (const key of Object.keys(object)) {
+      collectPlaces(object[key], { container: where.container ?? CONTAINERS.get(key), key, topLevel: where === NOWHERE }, needle, into);
+    }
   }
 }
 
-function placeOf(path: readonly string[]): string {
-  if (path.length === 1 && path[0] === 'type') return 'the event type';
-  for (const key of path) {
-    const place = CONTAINERS.get(key);
-    if (place) return place;
-  }
-  return FIELDS.get(path[path.length - 1]) ?? 'another field';
+function placeOf(where: Where): string {
+  if (where.topLevel && where.key === 'type') return 'the event type';
+  return where.container ?? (where.key !== undefined ? FIELDS.get(where.key) : undefined) ?? 'another field';
 }

@@ -1,3 +1,4 @@
+import { PtaEvent } from '../model/ptaEvent';
 import { EventSources } from '../sources/eventSources';
 import { Disposable } from '../util/emitter';
 import { EventView } from './eventView';
@@ -7,7 +8,8 @@ const SLICE_MS = 20;
 
 /**
  * Builds the view's search texts of a source's events after each full load, a slice at a time,
- * so the first keystroke of a text filter finds them ready instead of building them all. Pure; no vscode.
+ * list by list (Open, then Closed, as the store sorts them), so the first keystroke of a text
+ * filter finds them ready, side by side with the lists it searches. Pure; no vscode.
  */
 export class SearchWarmer implements Disposable {
   private readonly warming = new Map<string, { cancelled: boolean; done: Promise<void> }>();
@@ -35,19 +37,27 @@ export class SearchWarmer implements Disposable {
   private warm(sourceId: string): void {
     const previous = this.warming.get(sourceId);
     if (previous) previous.cancelled = true;
-    const events = [...(this.sources.get(sourceId)?.store.all() ?? [])];
-    let next = 0;
+    let lists: Array<readonly PtaEvent[]> | undefined;
+    let texts: string[] = [];
     let finished = () => {};
     const warming = { cancelled: false, done: new Promise<void>((resolve) => (finished = resolve)) };
     this.warming.set(sourceId, warming);
     const slice = () => {
       if (warming.cancelled) return finished();
       const ends = performance.now() + SLICE_MS;
-      while (next < events.length) {
-        this.view.searchTextOf(events[next++]);
-        if ((next & 63) === 0 && performance.now() >= ends) break;
+      // Taken in the first slice: the store sorts its lists on first need.
+      const store = this.sources.get(sourceId)?.store;
+      lists ??= store ? [store.list('OPEN'), store.list('CLOSED')] : [];
+      while (lists.length > 0) {
+        const events = lists[0];
+        while (texts.length < events.length) {
+          texts.push(this.view.searchTextOf(events[texts.length]));
+          if ((texts.length & 63) === 0 && performance.now() >= ends) return void setImmediate(slice);
+        }
+        this.view.keepSearchTexts(events, texts);
+        lists.shift();
+        texts = [];
       }
-      if (next < events.length) return void setImmediate(slice);
       if (this.warming.get(sourceId) === warming) this.warming.delete(sourceId);
       finished();
     };
