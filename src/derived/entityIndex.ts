@@ -1,4 +1,4 @@
-import { Entity, entitiesOf, EntityKind, HostSide } from '../model/entities';
+import { Entity, EntityReader, EntityKind, HostSide } from '../model/entities';
 import { isIpAddress } from '../model/hosts';
 import { PtaEvent } from '../model/ptaEvent';
 import { EventStore, newestUpdateFirst, StoreChange } from '../store/eventStore';
@@ -63,6 +63,7 @@ interface IndexedEvent {
 }
 
 const NO_EVENT = -1;
+const NO_RECORDS: readonly EntityRecord[] = [];
 /** The longest the background build holds the host before it lets other work run. */
 const SLICE_MS = 20;
 
@@ -79,6 +80,8 @@ const SLICE_MS = 20;
  */
 export class EntityIndex implements Disposable {
   private readonly records = new Map<string, EntityRecord>();
+  /** The keys of the spellings the loaded events use: one string per entity, built once. */
+  private reader = new EntityReader();
   private readonly slotOf = new Map<string, number>();
   private readonly indexed: IndexedEvent[] = [];
   private readonly columns = new SlotColumns();
@@ -125,7 +128,7 @@ export class EntityIndex implements Disposable {
     const event = this.eventById(eventId);
     if (!event) return [];
     const byKey = new Map<string, Entity>();
-    for (const own of entitiesOf(event)) {
+    for (const own of this.reader.entitiesOf(event)) {
       const record = this.records.get(own.key);
       const canonical = record && this.canonical(record);
       let entity: Entity = own;
@@ -317,6 +320,7 @@ export class EntityIndex implements Disposable {
   private apply(change: StoreChange): void {
     if (change.kind === 'reset') {
       this.records.clear();
+      this.reader = new EntityReader();
       this.slotOf.clear();
       this.indexed.length = 0;
       this.columns.clear();
@@ -375,7 +379,7 @@ export class EntityIndex implements Disposable {
 
   /** Indexes a new event, or takes a held event's new version in, touching the buckets only when its entities changed. */
   private put(event: PtaEvent): void {
-    const { records, aliases } = this.recordsFor(entitiesOf(event));
+    const { records, aliases } = this.recordsFor(this.reader.entitiesOf(event));
     const slot = this.slotOf.get(event.id);
     if (slot === undefined) {
       const newSlot = this.indexed.length;
@@ -409,36 +413,36 @@ export class EntityIndex implements Disposable {
     }
   }
 
-  private recordsFor(entities: readonly Entity[]): { records: EntityRecord[]; aliases: EntityRecord[] } {
+  private recordsFor(entities: readonly Entity[]): { records: EntityRecord[]; aliases: readonly EntityRecord[] } {
     const records: EntityRecord[] = [];
-    const aliases: EntityRecord[] = [];
+    let aliases: EntityRecord[] | undefined;
     for (const entity of entities) {
-      const record = this.recordOf(entity);
+      const record = this.recordOf(entity.kind, entity.key, entity.label, entity.accountId, entity.ip);
       records.push(record);
       if (entity.kind === 'host' && entity.ip) {
-        const ipRecord = this.recordOf({ kind: 'host', key: `host:${entity.ip.toLowerCase()}`, label: entity.ip });
-        if (ipRecord !== record) aliases.push(ipRecord, record);
+        const ipRecord = this.recordOf('host', this.reader.ipKey(entity.ip), entity.ip);
+        if (ipRecord !== record) (aliases ??= []).push(ipRecord, record);
       }
     }
-    return { records, aliases };
+    return { records, aliases: aliases ?? NO_RECORDS };
   }
 
-  private recordOf(entity: Entity): EntityRecord {
-    let record = this.records.get(entity.key);
+  private recordOf(kind: EntityKind, key: string, label: string, accountId?: string, ip?: string): EntityRecord {
+    let record = this.records.get(key);
     if (!record) {
-      const isBareIp = entity.kind === 'host' && !entity.ip && isIpAddress(entity.label.trim());
+      const isBareIp = kind === 'host' && !ip && isIpAddress(label.trim());
       record = {
-        kind: entity.kind,
-        key: entity.key,
-        label: entity.label,
+        kind,
+        key,
+        label,
         slots: [],
-        ...(entity.kind === 'host' ? (isBareIp ? { names: new Map() } : { ips: new Set() }) : {}),
+        ...(kind === 'host' ? (isBareIp ? { names: new Map() } : { ips: new Set() }) : {}),
       };
-      this.records.set(entity.key, record);
+      this.records.set(key, record);
     }
-    if (!record.accountId && entity.accountId) record.accountId = entity.accountId;
-    if (!record.ip && entity.ip) record.ip = entity.ip;
-    if (record.ips && !record.label.includes('.') && entity.label.includes('.')) record.label = entity.label;
+    if (!record.accountId && accountId) record.accountId = accountId;
+    if (!record.ip && ip) record.ip = ip;
+    if (record.ips && !record.label.includes('.') && label.includes('.')) record.label = label;
     return record;
   }
 
