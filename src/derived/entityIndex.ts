@@ -1,4 +1,4 @@
-import { Entity, EntityReader, EntityKind, HostSide } from '../model/entities';
+import { entitiesOf, Entity, EntityKind, EntityReader, HostSide } from '../model/entities';
 import { isIpAddress } from '../model/hosts';
 import { PtaEvent } from '../model/ptaEvent';
 import { EventStore, newestUpdateFirst, StoreChange } from '../store/eventStore';
@@ -64,8 +64,18 @@ interface IndexedEvent {
 
 const NO_EVENT = -1;
 const NO_RECORDS: readonly EntityRecord[] = [];
-/** The longest the background build holds the host before it lets other work run. */
-const SLICE_MS = 20;
+/**
+ * The longest the background build should hold the host at once. A slice is followed by whatever
+ * else waits its turn (another background job's slice, for one) before the host reads its messages
+ * again, so each slice takes what is left of this once the work that ran since the last one is counted.
+ */
+const HOLD_MS = 25;
+/** The least a slice works, however busy the host, so that the build always gets on. */
+const MIN_SLICE_MS = 4;
+/** How many events a slice indexes between two looks at the clock. */
+const CLOCK_EVERY = 16;
+/** A load this small is indexed at once: it takes less than a slice. */
+const AT_ONCE_AT_MOST = 1_000;
 
 /**
  * Entities of the events of one event source, and the events of each entity, kept up to date
@@ -96,8 +106,10 @@ export class EntityIndex implements Disposable {
   readonly onDidChange = this.changeEmitter.event;
 
   /**
-   * After a reset the index is built in the background, SLICE_MS at a time, so a load never holds
-   * the host for the whole build; a question before the end finishes it at once.
+   * After a reset the index is built in the background, a slice at a time, so a load never holds
+   * the host for the whole build. A question about one event asked before the end waits for one
+   * slice at most and is answered from the events indexed by then (see sliceFor); any other
+   * question finishes the build first.
    */
   private built = false;
   /** The events of the reset still to index, and the generation of the build taking them. */
@@ -106,7 +118,10 @@ export class EntityIndex implements Disposable {
   private generation = 0;
   private readonly builtWaiters: Array<() => void> = [];
 
-  constructor(private readonly store: EventStore) {
+  constructor(
+    private readonly store: EventStore,
+    private readonly clock: () => number = () => performance.now(),
+  ) {
     this.subscription = store.onDidChange((change) => this.apply(change));
     this.startBuild();
   }
@@ -122,11 +137,22 @@ export class EntityIndex implements Disposable {
     return this.built ? Promise.resolve() : new Promise((resolve) => this.builtWaiters.push(resolve));
   }
 
-  /** The event's entities, bare IPs joined to their hosts; empty for an unknown id. */
+  /**
+   * The event's entities, bare IPs joined to their hosts; empty for an unknown id. During the build
+   * (see sliceFor), as far as the events indexed by then say, and an event not indexed yet has its
+   * own entities.
+   */
   entities(eventId: string): Entity[] {
-    this.ensureBuilt();
+    this.sliceFor();
+    return this.entitiesNow(eventId);
+  }
+
+  private entitiesNow(eventId: string): Entity[] {
     const event = this.eventById(eventId);
-    if (!event) return [];
+    if (!event) {
+      const pending = this.built ? undefined : this.store.get(eventId);
+      return pending ? entitiesOf(pending) : [];
+    }
     const byKey = new Map<string, Entity>();
     for (const own of this.reader.entitiesOf(event)) {
       const record = this.records.get(own.key);
@@ -142,9 +168,9 @@ export class EntityIndex implements Disposable {
 
   /** The keys of the event's entities, bare IPs joined to their hosts, as entities() gives them (in another order); empty for an unknown id. */
   keys(eventId: string): string[] {
-    this.ensureBuilt();
+    this.sliceFor();
     const slot = this.slotOf.get(eventId);
-    if (slot === undefined) return [];
+    if (slot === undefined) return this.built ? [] : this.entitiesNow(eventId).map((entity) => entity.key);
     const keys: string[] = [];
     for (const record of this.indexed[slot].records) {
       const { key } = this.canonical(record);
@@ -160,14 +186,19 @@ export class EntityIndex implements Disposable {
     return record && this.entityOf(this.canonical(record));
   }
 
-  /** The entities of an event, each with how many other loaded events involve it. */
+  /** The entities of an event, each with how many other loaded events involve it (during the build: other indexed events). */
   entitiesWithStats(eventId: string): EntityWithStats[] {
-    return this.entities(eventId).map((entity) => ({ entity, ...this.stats(entity.key, eventId) }));
+    this.sliceFor();
+    return this.entitiesNow(eventId).map((entity) => ({ entity, ...this.statsNow(entity.key, eventId) }));
   }
 
   /** Open and closed counts and the highest open score of an entity's events, leaving `excludingEventId` out. */
   stats(key: string, excludingEventId?: string): EntityStats {
     this.ensureBuilt();
+    return this.statsNow(key, excludingEventId);
+  }
+
+  private statsNow(key: string, excludingEventId?: string): EntityStats {
     const record = this.records.get(key);
     const excluded = excludingEventId === undefined ? NO_EVENT : (this.slotOf.get(excludingEventId) ?? NO_EVENT);
     let open = 0;
@@ -203,10 +234,10 @@ export class EntityIndex implements Disposable {
    * entities, then the same type, then the more recent (created, else updated), then by id.
    */
   related(eventId: string, limit = 50): RelatedEvents {
-    this.ensureBuilt();
+    this.sliceFor();
     const subjectSlot = this.slotOf.get(eventId);
     if (subjectSlot === undefined) return { total: 0, events: [] };
-    const entities = this.entities(eventId);
+    const entities = this.entitiesNow(eventId);
     const { tally: shared, type, time } = this.columns;
     const subjectType = type[subjectSlot];
     const candidates: number[] = [];
@@ -229,7 +260,7 @@ export class EntityIndex implements Disposable {
 
   /** For an open event: the closed events of the same type that share an entity with it, newest update first. */
   lookAlikes(eventId: string): PtaEvent[] {
-    this.ensureBuilt();
+    this.sliceFor();
     const subjectSlot = this.slotOf.get(eventId);
     if (subjectSlot === undefined) return [];
     const { open, type } = this.columns;
@@ -341,24 +372,40 @@ export class EntityIndex implements Disposable {
     const generation = ++this.generation;
     this.pending = [...this.store.all()];
     this.pendingAt = 0;
-    if (this.pending.length === 0) {
-      this.finishBuild();
+    if (this.pending.length <= AT_ONCE_AT_MOST) {
+      this.ensureBuilt();
       return;
     }
+    let lastEnded = this.clock();
     const slice = () => {
       if (generation !== this.generation || this.built) return;
-      const ends = performance.now() + SLICE_MS;
-      while (this.pendingAt < this.pending.length) {
-        this.putPending(this.pending[this.pendingAt++]);
-        if ((this.pendingAt & 63) === 0 && performance.now() >= ends) break;
-      }
-      if (this.pendingAt < this.pending.length) setImmediate(slice);
-      else {
-        this.finishBuild();
-        this.changeEmitter.fire();
-      }
+      const sinceLast = this.clock() - lastEnded;
+      this.buildFor(Math.max(MIN_SLICE_MS, HOLD_MS - sinceLast));
+      lastEnded = this.clock();
+      if (!this.built) setImmediate(slice);
+      else this.changeEmitter.fire();
     };
     setImmediate(slice);
+  }
+
+  /** Indexes pending events for `ms` (the clock read every CLOCK_EVERY events), finishing the build when none is left. */
+  private buildFor(ms: number): void {
+    const ends = this.clock() + ms;
+    const pending = this.pending;
+    while (this.pendingAt < pending.length) {
+      this.putPending(pending[this.pendingAt++]);
+      if (this.pendingAt % CLOCK_EVERY === 0 && this.pendingAt < pending.length && this.clock() >= ends) return;
+    }
+    this.finishBuild();
+  }
+
+  /**
+   * Before a question about one event during the build: one more slice of it, no more, so that
+   * the question never waits for the rest of the build. The answer is then as far as the events
+   * indexed by then say; the end of the build is a change, on which the views ask again.
+   */
+  private sliceFor(): void {
+    if (!this.built) this.buildFor(HOLD_MS);
   }
 
   private putPending(event: PtaEvent): void {
@@ -367,6 +414,7 @@ export class EntityIndex implements Disposable {
 
   private finishBuild(): void {
     this.pending = [];
+    this.pendingAt = 0;
     this.built = true;
     for (const resolve of this.builtWaiters.splice(0)) resolve();
   }
