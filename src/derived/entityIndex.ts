@@ -462,11 +462,11 @@ export class EntityIndex implements Disposable {
   }
 
   private recordsFor(entities: readonly Entity[]): { records: EntityRecord[]; aliases: readonly EntityRecord[] } {
-    const records: EntityRecord[] = [];
+    const records = new Array<EntityRecord>(entities.length);
     let aliases: EntityRecord[] | undefined;
-    for (const entity of entities) {
-      const record = this.recordOf(entity.kind, entity.key, entity.label, entity.accountId, entity.ip);
-      records.push(record);
+    for (let at = 0; at < entities.length; at++) {
+      const entity = entities[at];
+      const record = (records[at] = this.recordOf(entity.kind, entity.key, entity.label, entity.accountId, entity.ip));
       if (entity.kind === 'host' && entity.ip) {
         const ipRecord = this.recordOf('host', this.reader.ipKey(entity.ip), entity.ip);
         if (ipRecord !== record) (aliases ??= []).push(ipRecord, record);

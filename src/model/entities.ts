@@ -59,7 +59,7 @@ export class EntityReader {
   entitiesOf(event: PtaEvent): Entity[] {
     const audits = eventAuditParties(event);
     if (audits.length === 0) return [];
-    for (const list of [this.users, this.accounts, this.hosts, this.seenUsers, this.seenAccountTexts, this.seenAccounts, this.seenSources, this.seenTargets]) list.length = 0;
+    this.clearLists();
     for (const audit of audits) {
       if (audit.vaultUser && !this.seenUsers.includes(audit.vaultUser)) {
         this.seenUsers.push(audit.vaultUser);
@@ -75,6 +75,17 @@ export class EntityReader {
     return entities;
   }
 
+  private clearLists(): void {
+    this.users.length = 0;
+    this.accounts.length = 0;
+    this.hosts.length = 0;
+    this.seenUsers.length = 0;
+    this.seenAccountTexts.length = 0;
+    this.seenAccounts.length = 0;
+    this.seenSources.length = 0;
+    this.seenTargets.length = 0;
+  }
+
   /** A bare IP as a host's key. */
   ipKey(ip: string): string {
     return remembered(this.hostKeys, ip.toLowerCase(), hostEntityKey);
@@ -86,7 +97,8 @@ export class EntityReader {
     if (!account) {
       const key = remembered(this.accountKeys, accountText, accountEntityKey);
       account = withKey(this.accounts, key);
-      if (!account) this.accounts.push((account = { kind: 'account', key, label: accountText }));
+      // Made whole at once where it can be: a property added later costs the object a second allocation.
+      if (!account) this.accounts.push((account = accountId ? { kind: 'account', key, label: accountText, accountId } : { kind: 'account', key, label: accountText }));
       this.seenAccountTexts.push(accountText);
       this.seenAccounts.push(account);
     }
@@ -94,7 +106,7 @@ export class EntityReader {
   }
 
   private addHost(address: PtaAddress | undefined, side: 'source' | 'target', seen: PtaAddress[]): void {
-    if (!address || seen.some((other) => sameAddress(other, address))) return;
+    if (!address || seenIn(seen, address)) return;
     seen.push(address);
     const identity = hostKeyOf(address);
     if (!identity) return;
@@ -149,6 +161,11 @@ function accountEntityKey(accountText: string): string {
 
 function hostEntityKey(hostKey: string): string {
   return `host:${hostKey}`;
+}
+
+function seenIn(seen: readonly PtaAddress[], address: PtaAddress): boolean {
+  for (const other of seen) if (sameAddress(other, address)) return true;
+  return false;
 }
 
 function sameAddress(a: PtaAddress, b: PtaAddress): boolean {
