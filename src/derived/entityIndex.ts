@@ -90,7 +90,7 @@ const AT_ONCE_AT_MOST = 1_000;
  */
 export class EntityIndex implements Disposable {
   private readonly records = new Map<string, EntityRecord>();
-  /** The keys of the spellings the loaded events use: one string per entity, built once. */
+  /** Reads the loaded events' entities, building each spelling's key once: started again with each load. */
   private reader = new EntityReader();
   private readonly slotOf = new Map<string, number>();
   private readonly indexed: IndexedEvent[] = [];
