@@ -132,6 +132,11 @@ export class EntityIndex implements Disposable {
     this.changeEmitter.dispose();
   }
 
+  /** Finishes the build at once: for a caller about to ask about every event one at a time, which questions about one event would answer partly during the build. */
+  buildNow(): void {
+    this.ensureBuilt();
+  }
+
   /** Resolves once every loaded event is indexed. */
   whenBuilt(): Promise<void> {
     return this.built ? Promise.resolve() : new Promise((resolve) => this.builtWaiters.push(resolve));
@@ -378,12 +383,15 @@ export class EntityIndex implements Disposable {
     }
     let lastEnded = this.clock();
     const slice = () => {
-      if (generation !== this.generation || this.built) return;
-      const sinceLast = this.clock() - lastEnded;
-      this.buildFor(Math.max(MIN_SLICE_MS, HOLD_MS - sinceLast));
-      lastEnded = this.clock();
-      if (!this.built) setImmediate(slice);
-      else this.changeEmitter.fire();
+      if (generation !== this.generation) return;
+      if (!this.built) {
+        const sinceLast = this.clock() - lastEnded;
+        this.buildFor(Math.max(MIN_SLICE_MS, HOLD_MS - sinceLast));
+        lastEnded = this.clock();
+      }
+      // Whoever finished it (a question about every event may have): answers given during the build were partial.
+      if (this.built) this.changeEmitter.fire();
+      else setImmediate(slice);
     };
     setImmediate(slice);
   }

@@ -242,6 +242,22 @@ describe('EntityIndex built in slices after a large load', () => {
     full.dispose();
   });
 
+  it('tells its listeners at the end of the build even when a question finished it, so that the answers given during it are asked again', async () => {
+    const store = new EventStore();
+    store.replaceAll(large());
+    const index = new EntityIndex(store, new FakeClock().read);
+    let changes = 0;
+    index.onDidChange(() => changes++);
+    const [first] = store.all();
+    index.entities(first.id);
+    index.buildNow();
+    assert.equal(changes, 0);
+    await index.whenBuilt();
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(changes, 1);
+    index.dispose();
+  });
+
   it('finishes the build before a question about every event or an entity', () => {
     const store = new EventStore();
     store.replaceAll(large());
