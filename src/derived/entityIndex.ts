@@ -1,4 +1,4 @@
-import { Entity, entitiesOf, EntityKind, HostSide } from '../model/entities';
+import { entitiesOf, Entity, EntityKind, EntityReader, HostSide } from '../model/entities';
 import { isIpAddress } from '../model/hosts';
 import { PtaEvent } from '../model/ptaEvent';
 import { EventStore, newestUpdateFirst, StoreChange } from '../store/eventStore';
@@ -63,8 +63,19 @@ interface IndexedEvent {
 }
 
 const NO_EVENT = -1;
-/** The longest the background build holds the host before it lets other work run. */
-const SLICE_MS = 20;
+const NO_RECORDS: readonly EntityRecord[] = [];
+/**
+ * The longest the background build should hold the host at once. A slice is followed by whatever
+ * else waits its turn (another background job's slice, for one) before the host reads its messages
+ * again, so each slice takes what is left of this once the work that ran since the last one is counted.
+ */
+const HOLD_MS = 25;
+/** The least a slice works, however busy the host, so that the build always gets on. */
+const MIN_SLICE_MS = 4;
+/** How many events a slice indexes between two looks at the clock. */
+const CLOCK_EVERY = 16;
+/** A load this small is indexed at once: it takes less than a slice. */
+const AT_ONCE_AT_MOST = 1_000;
 
 /**
  * Entities of the events of one event source, and the events of each entity, kept up to date
@@ -79,6 +90,8 @@ const SLICE_MS = 20;
  */
 export class EntityIndex implements Disposable {
   private readonly records = new Map<string, EntityRecord>();
+  /** Reads the loaded events' entities, building each spelling's key once: started again with each load. */
+  private reader = new EntityReader();
   private readonly slotOf = new Map<string, number>();
   private readonly indexed: IndexedEvent[] = [];
   private readonly columns = new SlotColumns();
@@ -93,8 +106,10 @@ export class EntityIndex implements Disposable {
   readonly onDidChange = this.changeEmitter.event;
 
   /**
-   * After a reset the index is built in the background, SLICE_MS at a time, so a load never holds
-   * the host for the whole build; a question before the end finishes it at once.
+   * After a reset the index is built in the background, a slice at a time, so a load never holds
+   * the host for the whole build. A question about one event asked before the end waits for one
+   * slice at most and is answered from the events indexed by then (see sliceFor); any other
+   * question finishes the build first.
    */
   private built = false;
   /** The events of the reset still to index, and the generation of the build taking them. */
@@ -103,7 +118,10 @@ export class EntityIndex implements Disposable {
   private generation = 0;
   private readonly builtWaiters: Array<() => void> = [];
 
-  constructor(private readonly store: EventStore) {
+  constructor(
+    private readonly store: EventStore,
+    private readonly clock: () => number = () => performance.now(),
+  ) {
     this.subscription = store.onDidChange((change) => this.apply(change));
     this.startBuild();
   }
@@ -114,18 +132,34 @@ export class EntityIndex implements Disposable {
     this.changeEmitter.dispose();
   }
 
+  /** Finishes the build at once: for a caller about to ask about every event one at a time, which questions about one event would answer partly during the build. */
+  buildNow(): void {
+    this.ensureBuilt();
+  }
+
   /** Resolves once every loaded event is indexed. */
   whenBuilt(): Promise<void> {
     return this.built ? Promise.resolve() : new Promise((resolve) => this.builtWaiters.push(resolve));
   }
 
-  /** The event's entities, bare IPs joined to their hosts; empty for an unknown id. */
+  /**
+   * The event's entities, bare IPs joined to their hosts; empty for an unknown id. During the build
+   * (see sliceFor), as far as the events indexed by then say, and an event not indexed yet has its
+   * own entities.
+   */
   entities(eventId: string): Entity[] {
-    this.ensureBuilt();
+    this.sliceFor();
+    return this.entitiesNow(eventId);
+  }
+
+  private entitiesNow(eventId: string): Entity[] {
     const event = this.eventById(eventId);
-    if (!event) return [];
+    if (!event) {
+      const pending = this.built ? undefined : this.store.get(eventId);
+      return pending ? entitiesOf(pending) : [];
+    }
     const byKey = new Map<string, Entity>();
-    for (const own of entitiesOf(event)) {
+    for (const own of this.reader.entitiesOf(event)) {
       const record = this.records.get(own.key);
       const canonical = record && this.canonical(record);
       let entity: Entity = own;
@@ -139,9 +173,9 @@ export class EntityIndex implements Disposable {
 
   /** The keys of the event's entities, bare IPs joined to their hosts, as entities() gives them (in another order); empty for an unknown id. */
   keys(eventId: string): string[] {
-    this.ensureBuilt();
+    this.sliceFor();
     const slot = this.slotOf.get(eventId);
-    if (slot === undefined) return [];
+    if (slot === undefined) return this.built ? [] : this.entitiesNow(eventId).map((entity) => entity.key);
     const keys: string[] = [];
     for (const record of this.indexed[slot].records) {
       const { key } = this.canonical(record);
@@ -157,14 +191,19 @@ export class EntityIndex implements Disposable {
     return record && this.entityOf(this.canonical(record));
   }
 
-  /** The entities of an event, each with how many other loaded events involve it. */
+  /** The entities of an event, each with how many other loaded events involve it (during the build: other indexed events). */
   entitiesWithStats(eventId: string): EntityWithStats[] {
-    return this.entities(eventId).map((entity) => ({ entity, ...this.stats(entity.key, eventId) }));
+    this.sliceFor();
+    return this.entitiesNow(eventId).map((entity) => ({ entity, ...this.statsNow(entity.key, eventId) }));
   }
 
   /** Open and closed counts and the highest open score of an entity's events, leaving `excludingEventId` out. */
   stats(key: string, excludingEventId?: string): EntityStats {
     this.ensureBuilt();
+    return this.statsNow(key, excludingEventId);
+  }
+
+  private statsNow(key: string, excludingEventId?: string): EntityStats {
     const record = this.records.get(key);
     const excluded = excludingEventId === undefined ? NO_EVENT : (this.slotOf.get(excludingEventId) ?? NO_EVENT);
     let open = 0;
@@ -200,10 +239,10 @@ export class EntityIndex implements Disposable {
    * entities, then the same type, then the more recent (created, else updated), then by id.
    */
   related(eventId: string, limit = 50): RelatedEvents {
-    this.ensureBuilt();
+    this.sliceFor();
     const subjectSlot = this.slotOf.get(eventId);
     if (subjectSlot === undefined) return { total: 0, events: [] };
-    const entities = this.entities(eventId);
+    const entities = this.entitiesNow(eventId);
     const { tally: shared, type, time } = this.columns;
     const subjectType = type[subjectSlot];
     const candidates: number[] = [];
@@ -226,7 +265,7 @@ export class EntityIndex implements Disposable {
 
   /** For an open event: the closed events of the same type that share an entity with it, newest update first. */
   lookAlikes(eventId: string): PtaEvent[] {
-    this.ensureBuilt();
+    this.sliceFor();
     const subjectSlot = this.slotOf.get(eventId);
     if (subjectSlot === undefined) return [];
     const { open, type } = this.columns;
@@ -317,6 +356,7 @@ export class EntityIndex implements Disposable {
   private apply(change: StoreChange): void {
     if (change.kind === 'reset') {
       this.records.clear();
+      this.reader = new EntityReader();
       this.slotOf.clear();
       this.indexed.length = 0;
       this.columns.clear();
@@ -337,24 +377,43 @@ export class EntityIndex implements Disposable {
     const generation = ++this.generation;
     this.pending = [...this.store.all()];
     this.pendingAt = 0;
-    if (this.pending.length === 0) {
-      this.finishBuild();
+    if (this.pending.length <= AT_ONCE_AT_MOST) {
+      this.ensureBuilt();
       return;
     }
+    let lastEnded = this.clock();
     const slice = () => {
-      if (generation !== this.generation || this.built) return;
-      const ends = performance.now() + SLICE_MS;
-      while (this.pendingAt < this.pending.length) {
-        this.putPending(this.pending[this.pendingAt++]);
-        if ((this.pendingAt & 63) === 0 && performance.now() >= ends) break;
+      if (generation !== this.generation) return;
+      if (!this.built) {
+        const sinceLast = this.clock() - lastEnded;
+        this.buildFor(Math.max(MIN_SLICE_MS, HOLD_MS - sinceLast));
+        lastEnded = this.clock();
       }
-      if (this.pendingAt < this.pending.length) setImmediate(slice);
-      else {
-        this.finishBuild();
-        this.changeEmitter.fire();
-      }
+      // Whoever finished it (a question about every event may have): answers given during the build were partial.
+      if (this.built) this.changeEmitter.fire();
+      else setImmediate(slice);
     };
     setImmediate(slice);
+  }
+
+  /** Indexes pending events for `ms` (the clock read every CLOCK_EVERY events), finishing the build when none is left. */
+  private buildFor(ms: number): void {
+    const ends = this.clock() + ms;
+    const pending = this.pending;
+    while (this.pendingAt < pending.length) {
+      this.putPending(pending[this.pendingAt++]);
+      if (this.pendingAt % CLOCK_EVERY === 0 && this.pendingAt < pending.length && this.clock() >= ends) return;
+    }
+    this.finishBuild();
+  }
+
+  /**
+   * Before a question about one event during the build: one more slice of it, no more, so that
+   * the question never waits for the rest of the build. The answer is then as far as the events
+   * indexed by then say; the end of the build is a change, on which the views ask again.
+   */
+  private sliceFor(): void {
+    if (!this.built) this.buildFor(HOLD_MS);
   }
 
   private putPending(event: PtaEvent): void {
@@ -363,6 +422,7 @@ export class EntityIndex implements Disposable {
 
   private finishBuild(): void {
     this.pending = [];
+    this.pendingAt = 0;
     this.built = true;
     for (const resolve of this.builtWaiters.splice(0)) resolve();
   }
@@ -375,7 +435,7 @@ export class EntityIndex implements Disposable {
 
   /** Indexes a new event, or takes a held event's new version in, touching the buckets only when its entities changed. */
   private put(event: PtaEvent): void {
-    const { records, aliases } = this.recordsFor(entitiesOf(event));
+    const { records, aliases } = this.recordsFor(this.reader.entitiesOf(event));
     const slot = this.slotOf.get(event.id);
     if (slot === undefined) {
       const newSlot = this.indexed.length;
@@ -409,36 +469,36 @@ export class EntityIndex implements Disposable {
     }
   }
 
-  private recordsFor(entities: readonly Entity[]): { records: EntityRecord[]; aliases: EntityRecord[] } {
-    const records: EntityRecord[] = [];
-    const aliases: EntityRecord[] = [];
-    for (const entity of entities) {
-      const record = this.recordOf(entity);
-      records.push(record);
+  private recordsFor(entities: readonly Entity[]): { records: EntityRecord[]; aliases: readonly EntityRecord[] } {
+    const records = new Array<EntityRecord>(entities.length);
+    let aliases: EntityRecord[] | undefined;
+    for (let at = 0; at < entities.length; at++) {
+      const entity = entities[at];
+      const record = (records[at] = this.recordOf(entity.kind, entity.key, entity.label, entity.accountId, entity.ip));
       if (entity.kind === 'host' && entity.ip) {
-        const ipRecord = this.recordOf({ kind: 'host', key: `host:${entity.ip.toLowerCase()}`, label: entity.ip });
-        if (ipRecord !== record) aliases.push(ipRecord, record);
+        const ipRecord = this.recordOf('host', this.reader.ipKey(entity.ip), entity.ip);
+        if (ipRecord !== record) (aliases ??= []).push(ipRecord, record);
       }
     }
-    return { records, aliases };
+    return { records, aliases: aliases ?? NO_RECORDS };
   }
 
-  private recordOf(entity: Entity): EntityRecord {
-    let record = this.records.get(entity.key);
+  private recordOf(kind: EntityKind, key: string, label: string, accountId?: string, ip?: string): EntityRecord {
+    let record = this.records.get(key);
     if (!record) {
-      const isBareIp = entity.kind === 'host' && !entity.ip && isIpAddress(entity.label.trim());
+      const isBareIp = kind === 'host' && !ip && isIpAddress(label.trim());
       record = {
-        kind: entity.kind,
-        key: entity.key,
-        label: entity.label,
+        kind,
+        key,
+        label,
         slots: [],
-        ...(entity.kind === 'host' ? (isBareIp ? { names: new Map() } : { ips: new Set() }) : {}),
+        ...(kind === 'host' ? (isBareIp ? { names: new Map() } : { ips: new Set() }) : {}),
       };
-      this.records.set(entity.key, record);
+      this.records.set(key, record);
     }
-    if (!record.accountId && entity.accountId) record.accountId = entity.accountId;
-    if (!record.ip && entity.ip) record.ip = entity.ip;
-    if (record.ips && !record.label.includes('.') && entity.label.includes('.')) record.label = entity.label;
+    if (!record.accountId && accountId) record.accountId = accountId;
+    if (!record.ip && ip) record.ip = ip;
+    if (record.ips && !record.label.includes('.') && label.includes('.')) record.label = label;
     return record;
   }
 

@@ -1,5 +1,5 @@
-import { hostIdentity } from './hosts';
-import { eventAudits, PtaAddress, PtaEvent } from './ptaEvent';
+import { hostKeyOf } from './hosts';
+import { eventAuditParties, PtaAddress, PtaEvent } from './ptaEvent';
 
 /**
  * The things an event is about, as the analyst pivots on them: vault users, accounts, and the
@@ -32,79 +32,144 @@ export interface Entity {
  * IP that another audit of the same event resolved to a name is that named host.
  */
 export function entitiesOf(event: PtaEvent): Entity[] {
-  const found = new Map<string, Mutable<Entity>>();
-  const users: Array<Mutable<Entity>> = [];
-  const accounts: Array<Mutable<Entity>> = [];
-  const hosts: Array<Mutable<Entity>> = [];
+  return new EntityReader().entitiesOf(event);
+}
+
+/**
+ * entitiesOf for a reader of many events (the entity index), allocation-light: what it allocates
+ * per audit is what the host's garbage collector pays for while a load is indexed. It builds the
+ * key of each spelling once, so that every event names an entity by the same string (which a map
+ * then finds without comparing characters), and reuses its working lists from event to event.
+ */
+export class EntityReader {
+  private readonly userKeys = new Map<string, string>();
+  private readonly accountKeys = new Map<string, string>();
+  private readonly hostKeys = new Map<string, string>();
+  private readonly users: Array<Mutable<Entity>> = [];
+  private readonly accounts: Array<Mutable<Entity>> = [];
+  private readonly hosts: Array<Mutable<Entity>> = [];
   // Audits of one event mostly repeat the same values: each distinct spelling is keyed once.
-  const seenUsers: string[] = [];
-  const seenAccounts: Array<{ text: string; entity: Mutable<Entity> }> = [];
-  const seenAddresses: Array<{ address: PtaAddress; side: HostSide }> = [];
-  const note = (entity: Mutable<Entity>, into: Array<Mutable<Entity>>) => {
-    const held = found.get(entity.key);
-    if (!held) {
-      found.set(entity.key, entity);
-      into.push(entity);
+  private readonly seenUsers: string[] = [];
+  private readonly seenAccountTexts: string[] = [];
+  private readonly seenAccounts: Array<Mutable<Entity>> = [];
+  private readonly seenSources: PtaAddress[] = [];
+  private readonly seenTargets: PtaAddress[] = [];
+  private readonly hostIpKeys: Array<string | undefined> = [];
+
+  entitiesOf(event: PtaEvent): Entity[] {
+    const audits = eventAuditParties(event);
+    if (audits.length === 0) return [];
+    this.clearLists();
+    for (const audit of audits) {
+      if (audit.vaultUser && !this.seenUsers.includes(audit.vaultUser)) {
+        this.seenUsers.push(audit.vaultUser);
+        const key = remembered(this.userKeys, audit.vaultUser, userKey);
+        if (!withKey(this.users, key)) this.users.push({ kind: 'user', key, label: audit.vaultUser });
+      }
+      if (audit.account?.trim()) this.addAccount(audit.account, audit.accountId);
+      this.addHost(audit.source, 'source', this.seenSources);
     }
-    return held ?? entity;
-  };
-  const addHost = (address: PtaAddress | undefined, side: 'source' | 'target') => {
-    if (!address || seenAddresses.some((seen) => seen.side === side && sameAddress(seen.address, address))) return;
-    seenAddresses.push({ address, side });
-    const identity = hostIdentity(address);
+    for (const audit of audits) this.addHost(audit.target, 'target', this.seenTargets);
+    const entities: Entity[] = [...this.users, ...this.accounts];
+    this.pushBareIpsJoined(entities);
+    return entities;
+  }
+
+  private clearLists(): void {
+    this.users.length = 0;
+    this.accounts.length = 0;
+    this.hosts.length = 0;
+    this.seenUsers.length = 0;
+    this.seenAccountTexts.length = 0;
+    this.seenAccounts.length = 0;
+    this.seenSources.length = 0;
+    this.seenTargets.length = 0;
+  }
+
+  /** A bare IP as a host's key. */
+  ipKey(ip: string): string {
+    return remembered(this.hostKeys, ip.toLowerCase(), hostEntityKey);
+  }
+
+  private addAccount(accountText: string, accountId: string | undefined): void {
+    const seenAt = this.seenAccountTexts.indexOf(accountText);
+    let account = seenAt < 0 ? undefined : this.seenAccounts[seenAt];
+    if (!account) {
+      const key = remembered(this.accountKeys, accountText, accountEntityKey);
+      account = withKey(this.accounts, key);
+      // Made whole at once where it can be: a property added later costs the object a second allocation.
+      if (!account) this.accounts.push((account = accountId ? { kind: 'account', key, label: accountText, accountId } : { kind: 'account', key, label: accountText }));
+      this.seenAccountTexts.push(accountText);
+      this.seenAccounts.push(account);
+    }
+    if (!account.accountId && accountId) account.accountId = accountId;
+  }
+
+  private addHost(address: PtaAddress | undefined, side: 'source' | 'target', seen: PtaAddress[]): void {
+    if (!address || seenIn(seen, address)) return;
+    seen.push(address);
+    const identity = hostKeyOf(address);
     if (!identity) return;
     const named = identity.ip === undefined || identity.key !== identity.ip.toLowerCase();
-    const candidate: Mutable<Entity> = { kind: 'host', key: `host:${identity.key}`, label: identity.label, side };
-    if (named && identity.ip) candidate.ip = identity.ip;
-    const host = note(candidate, hosts);
-    if (host === candidate) return;
+    const key = remembered(this.hostKeys, identity.key, hostEntityKey);
+    const ip = named ? identity.ip : undefined;
+    const host = withKey(this.hosts, key);
+    if (!host) {
+      this.hosts.push(ip ? { kind: 'host', key, label: identity.label, side, ip } : { kind: 'host', key, label: identity.label, side });
+      return;
+    }
     if (host.side !== side) host.side = 'both';
-    if (!host.ip && candidate.ip) host.ip = candidate.ip;
-    if (!host.label.includes('.') && candidate.label.includes('.') && named) host.label = candidate.label;
-  };
-
-  const audits = eventAudits(event);
-  for (const audit of audits) {
-    if (audit.vaultUser && !seenUsers.includes(audit.vaultUser)) {
-      seenUsers.push(audit.vaultUser);
-      note(userEntity(audit.vaultUser), users);
-    }
-    const accountText = audit.account;
-    if (accountText?.trim()) {
-      let account = seenAccounts.find((seen) => seen.text === accountText)?.entity;
-      if (!account) {
-        account = note({ kind: 'account', key: `account:${accountKey(accountText)}`, label: accountText }, accounts);
-        seenAccounts.push({ text: accountText, entity: account });
-      }
-      if (!account.accountId && audit.accountId) account.accountId = audit.accountId;
-    }
-    addHost(audit.source, 'source');
+    if (!host.ip && ip) host.ip = ip;
+    if (!host.label.includes('.') && identity.label.includes('.') && named) host.label = identity.label;
   }
-  for (const audit of audits) addHost(audit.target, 'target');
-  return [...users, ...accounts, ...withBareIpsJoined(hosts)];
+
+  /** The hosts, less each bare IP that another host of the same event resolved to: that host is it. */
+  private pushBareIpsJoined(into: Entity[]): void {
+    const hosts = this.hosts;
+    const ipKeys = this.hostIpKeys;
+    ipKeys.length = 0;
+    for (const host of hosts) ipKeys.push(host.ip && this.ipKey(host.ip));
+    for (const host of hosts) {
+      const named = hosts[ipKeys.indexOf(host.key)];
+      if (!named) {
+        into.push(host);
+      } else if (named.side !== host.side) {
+        named.side = 'both';
+      }
+    }
+  }
+}
+
+function withKey(entities: ReadonlyArray<Mutable<Entity>>, key: string): Mutable<Entity> | undefined {
+  for (const entity of entities) if (entity.key === key) return entity;
+  return undefined;
+}
+
+function remembered(keys: Map<string, string>, text: string, keyOf: (text: string) => string): string {
+  let key = keys.get(text);
+  if (key === undefined) keys.set(text, (key = keyOf(text)));
+  return key;
+}
+
+function userKey(vaultUser: string): string {
+  return `user:${vaultUser.trim().toLowerCase()}`;
+}
+
+function accountEntityKey(accountText: string): string {
+  return `account:${accountKey(accountText)}`;
+}
+
+function hostEntityKey(hostKey: string): string {
+  return `host:${hostKey}`;
+}
+
+function seenIn(seen: readonly PtaAddress[], address: PtaAddress): boolean {
+  for (const other of seen) if (sameAddress(other, address)) return true;
+  return false;
 }
 
 function sameAddress(a: PtaAddress, b: PtaAddress): boolean {
   return a.original === b.original && a.ip === b.ip && a.hostName === b.hostName && a.fqdn === b.fqdn;
-}
-
-/** A bare IP that another host of the same event resolved to is that host. */
-function withBareIpsJoined(hosts: Array<Mutable<Entity>>): Array<Mutable<Entity>> {
-  const namedByIp = new Map<string, Mutable<Entity>>();
-  for (const host of hosts) {
-    const ipKey = host.ip && `host:${host.ip.toLowerCase()}`;
-    if (ipKey && !namedByIp.has(ipKey)) namedByIp.set(ipKey, host);
-  }
-  return hosts.filter((host) => {
-    const named = namedByIp.get(host.key);
-    if (!named) return true;
-    if (named.side !== host.side) named.side = 'both';
-    return false;
-  });
-}
-
-function userEntity(vaultUser: string): Entity {
-  return { kind: 'user', key: `user:${vaultUser.trim().toLowerCase()}`, label: vaultUser };
 }
 
 /**

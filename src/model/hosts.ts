@@ -26,23 +26,53 @@ export function isIpAddress(value: string): boolean {
 
 /** The host an address designates; undefined when it names none. */
 export function hostIdentity(addr: PtaAddress): HostIdentity | undefined {
-  const spellings = [addr.fqdn, addr.hostName, addr.original, addr.ip]
-    .map((s) => s?.trim())
-    .filter((s): s is string => !!s);
-  if (spellings.length === 0) return undefined;
-  const names = spellings.filter((s) => !isIpAddress(s));
-  const ip = addr.ip?.trim() || spellings.find(isIpAddress);
-  const bestName = names.find((n) => n.includes('.')) ?? names[0];
-  const label = bestName ?? ip ?? spellings[0];
-  return {
-    key: bestName ? shortName(bestName) : (ip ?? label).toLowerCase(),
-    label,
-    ip,
-    spellings: [...new Set(spellings)],
-  };
+  const host = hostKeyOf(addr);
+  return host && { ...host, spellings: spellingsOf(addr) };
+}
+
+/**
+ * hostIdentity without its spellings, read without building any list: what keying a host needs,
+ * for readers of every address of every event.
+ */
+export function hostKeyOf(addr: PtaAddress): Omit<HostIdentity, 'spellings'> | undefined {
+  const fqdn = trimmed(addr.fqdn);
+  const hostName = trimmed(addr.hostName);
+  const original = trimmed(addr.original);
+  const ipPart = trimmed(addr.ip);
+  const first = fqdn ?? hostName ?? original ?? ipPart;
+  if (first === undefined) return undefined;
+  let firstName: string | undefined;
+  let dottedName: string | undefined;
+  let firstIp: string | undefined;
+  for (let at = 0; at < 4; at++) {
+    const spelling = at === 0 ? fqdn : at === 1 ? hostName : at === 2 ? original : ipPart;
+    if (spelling === undefined) continue;
+    if (isIpAddress(spelling)) {
+      firstIp ??= spelling;
+    } else {
+      firstName ??= spelling;
+      if (dottedName === undefined && spelling.includes('.')) dottedName = spelling;
+    }
+  }
+  const bestName = dottedName ?? firstName;
+  const ip = ipPart ?? firstIp;
+  const label = bestName ?? ip ?? first;
+  return { key: bestName ? shortName(bestName) : (ip ?? label).toLowerCase(), label, ip };
+}
+
+/** Every distinct spelling of the address, trimmed: the FQDN, the host name, the original text, the IP. */
+function spellingsOf(addr: PtaAddress): string[] {
+  const spellings = [addr.fqdn, addr.hostName, addr.original, addr.ip].map(trimmed).filter((s): s is string => s !== undefined);
+  return [...new Set(spellings)];
+}
+
+function trimmed(value: string | undefined): string | undefined {
+  const text = value?.trim();
+  return text ? text : undefined;
 }
 
 /** `DC01.corp.example` -> `dc01`. */
 export function shortName(name: string): string {
-  return name.split('.')[0].toLowerCase();
+  const dot = name.indexOf('.');
+  return (dot < 0 ? name : name.slice(0, dot)).toLowerCase();
 }

@@ -79,10 +79,15 @@ export function eventAudits(event: PtaEvent): PtaAudit[] {
   return Array.isArray(audits) ? audits.map(normalizeAudit) : [];
 }
 
+/** Whom and where each audit of the event names, in order. */
+export function eventAuditParties(event: PtaEvent): AuditParties[] {
+  const audits = event.raw.audits;
+  return Array.isArray(audits) ? audits.map(auditParties) : [];
+}
+
 export function normalizeAudit(raw: unknown): PtaAudit {
   const record = asRecord(raw) ?? {};
-  const accountRecord = asRecord(record.account);
-  const inner = asRecord(accountRecord?.account);
+  const parties = auditParties(record);
   return {
     id: text(record.id),
     type: text(record.type),
@@ -90,10 +95,26 @@ export function normalizeAudit(raw: unknown): PtaAudit {
     action: text(record.action),
     createTime: time(record.createTime),
     psmCommand: text(record.psmCommand),
+    vaultUser: parties.vaultUser,
+    accountId: parties.accountId,
+    account: parties.account,
+    accountType: text(asRecord(record.account)?.type),
+    source: parties.source,
+    target: parties.target,
+  };
+}
+
+/** Whom and where an audit names, as normalizeAudit reads them: for readers of every audit of every event (entities), without normalising the rest. */
+export type AuditParties = Pick<PtaAudit, 'vaultUser' | 'accountId' | 'account' | 'source' | 'target'>;
+
+export function auditParties(raw: unknown): AuditParties {
+  const record = asRecord(raw) ?? {};
+  const accountRecord = asRecord(record.account);
+  const inner = asRecord(accountRecord?.account);
+  return {
     vaultUser: text(record.vaultUser),
     accountId: text(record.accountId),
     account: text(accountRecord?.accountAsStr) ?? userAtDomain(text(inner?.mUser), text(inner?.mDomain)),
-    accountType: text(accountRecord?.type),
     source: address(record.source),
     target: address(record.target),
   };

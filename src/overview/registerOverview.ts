@@ -19,13 +19,15 @@ export function registerOverview(services: Omit<Services, 'overview' | 'entities
   const live = new LiveOverview(sources, indexes);
   const data = (): OverviewData | undefined => live.data({ now: Date.now(), lookbackDays: readSettings().lookbackDays });
   // The shift report's scope differs from the view's (an event a file repeats counts once): computed at each copy.
-  const overviewOf = (shown: OverviewInput['sources']): OverviewData =>
-    computeOverview({
+  const overviewOf = (shown: OverviewInput['sources']): OverviewData => {
+    for (const source of shown) indexes.of(source.id)?.buildNow();
+    return computeOverview({
       sources: shown,
       now: Date.now(),
       lookbackDays: readSettings().lookbackDays,
       entitiesOf: (event, sourceId) => indexes.of(sourceId)?.entities(event.id) ?? [],
     });
+  };
   const provider = new OverviewViewProvider({
     mediaRoot: vscode.Uri.joinPath(services.context.extensionUri, 'media'),
     data,

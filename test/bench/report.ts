@@ -154,7 +154,7 @@ const GOALS: Goal[] = [
   analystGoal('entityFilterChangeMs50k', 20, ms, (a) => a.entityFilterChangeMs, 'the same with an entity filter on the busiest host (the Entities view ranked within it)'),
   analystGoal('bulkAt50kRatio', 1.2, ratio, (a) => a.bulk.ratio, 'closing 1,000 events (50 ms per request, concurrency 4), every view catching up on each change it is told of, 50k loaded ÷ only those 1,000 loaded'),
   analystGoal('filterKeystrokeMs50k', 50, ms, (a) => a.filterKeystrokeMs, "typing 'admin' into the text filter over 50k, search texts built after the load: the slowest keystroke (the first included) to the Events tree's lists and what its first page of rows matched; no debounce"),
-  analystGoal('indexLongestSliceMs50k', 50, ms, (a) => a.indexLongestSliceMs, "the entity index's build after a full load of 50k: the longest time the event loop was held while it ran (garbage collection included)"),
+  analystGoal('indexLongestSliceMs50k', 50, ms, (a) => a.indexLongestSliceMs, "the entity index's build after a full load of 50k: the longest time the event loop was held while it ran, once the store had taken the load in (garbage collection included)"),
   analystGoal('indexBuildMs50k', 1500, ms, (a) => a.indexBuildMs, 'the same build, start to end'),
   analystGoal('firstRowsShare50k', 0.25, ratio, (a) => a.firstRows.share, "first load of 50k over HTTP after sign-in, read as it streams: until the Open group's first page can be shown ÷ until the load ends"),
   analystGoal('load200kFailed', 0, (value) => (value === 0 ? 'no' : 'yes'), (a) => (a.largestLoad.ok ? 0 : 1), 'a first load of a 200k-event answer (3 audits each, streamed by the simulator) failed or held fewer events'),
@@ -228,7 +228,7 @@ export function printReport(results: BenchResults): void {
 
 function describeAnalyst(a: AnalystFigures): string {
   return (
-    `At ${a.events.toLocaleString('en-US')} events: keystrokes ${a.keystrokeMs.map(ms).join(', ')}; entity index built in ${ms(a.indexBuildMs)}, longest hold ${ms(a.indexLongestSliceMs)}; ` +
+    `At ${a.events.toLocaleString('en-US')} events: keystrokes ${a.keystrokeMs.map(ms).join(', ')}; entity index built in ${ms(a.indexBuildMs)}, longest hold ${ms(a.indexLongestSliceMs)} after the store took the load in (${ms(a.storeResetMs)}); ` +
     `bulk close of ${a.bulk.events.toLocaleString('en-US')} ${(a.bulk.loadedMs / 1000).toFixed(2)} s with 50k loaded, ${(a.bulk.aloneMs / 1000).toFixed(2)} s alone` +
     `${a.bulk.notClosed > 0 ? ` (${a.bulk.notClosed} not closed: ${a.bulk.firstProblem})` : ''}; ` +
     `first rows after ${ms(a.firstRows.firstRowsMs)} of a ${ms(a.firstRows.fullLoadMs)} load; ` +

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { EntityIndex } from '../../src/derived/entityIndex';
+import { EntityIndex, EntityWithStats } from '../../src/derived/entityIndex';
+import { entitiesOf } from '../../src/model/entities';
 import { normalizeEvent, PtaEvent } from '../../src/model/ptaEvent';
 import { EventStore } from '../../src/store/eventStore';
 import { generateEvents, RawEvent } from '../simulator/data';
@@ -189,6 +190,124 @@ describe('EntityIndex', () => {
       if (step % 20 === 19) assert.deepEqual(answers(index, store), answers(new EntityIndex(store), store), `step ${step}`);
     }
     assert.deepEqual(answers(index, store), answers(new EntityIndex(store), store));
+  });
+});
+
+/** A clock that advances CLOCK_STEP_MS each time the index reads it, as if its work between two reads took that long; `pass` stands for other work. */
+class FakeClock {
+  now = 0;
+  readonly read = () => (this.now += CLOCK_STEP_MS);
+  pass(ms: number): void {
+    this.now += ms;
+  }
+}
+const CLOCK_STEP_MS = 0.5;
+/** The index's hold (HOLD_MS), and one step of its clock past it: a slice stops at the first look at the clock after its time is up. */
+const ONE_SLICE_MS = 25 + CLOCK_STEP_MS;
+
+describe('EntityIndex built in slices after a large load', () => {
+  const large = () => generateEvents({ count: 3000, seed: 5, now: NOW }).map((raw) => normalizeEvent(raw)!);
+
+  it('answers a question about one event during the build after one slice at most, from the events indexed by then, and as a full build once built', async () => {
+    const store = new EventStore();
+    store.replaceAll(large());
+    const clock = new FakeClock();
+    const index = new EntityIndex(store, clock.read);
+    const changes: number[] = [];
+    index.onDidChange(() => changes.push(clock.now));
+    const [first] = store.all();
+    const last = [...store.all()].at(-1)!;
+    const full = new EntityIndex(store);
+    full.ranking();
+
+    const asked = clock.now;
+    const partial = index.entitiesWithStats(first.id);
+    assert.ok(clock.now - asked <= ONE_SLICE_MS, `waited ${clock.now - asked} ms`);
+    const counted = (stats: readonly EntityWithStats[]) => stats.reduce((sum, s) => sum + s.open + s.closed, 0);
+    assert.ok(counted(partial) < counted(full.entitiesWithStats(first.id)), 'only the events indexed by then are counted');
+    const notYet = clock.now;
+    assert.deepEqual(index.entities(last.id), entitiesOf(last), 'an event not indexed yet has its own entities');
+    assert.deepEqual(new Set(index.keys(last.id)), new Set(entitiesOf(last).map((e) => e.key)));
+    assert.ok(clock.now - notYet <= 2 * ONE_SLICE_MS, 'each of the two questions waited one slice at most');
+
+    await index.whenBuilt();
+    assert.equal(changes.length, 1, 'the end of the build is a change, on which the views ask again');
+    for (const event of [first, last]) {
+      assert.deepEqual(index.entitiesWithStats(event.id), full.entitiesWithStats(event.id));
+      assert.deepEqual(index.related(event.id, 10), full.related(event.id, 10));
+      assert.deepEqual(index.lookAlikes(event.id), full.lookAlikes(event.id));
+    }
+    assert.deepEqual(index.ranking(), full.ranking());
+    index.dispose();
+    full.dispose();
+  });
+
+  it('tells its listeners at the end of the build even when a question finished it, so that the answers given during it are asked again', async () => {
+    const store = new EventStore();
+    store.replaceAll(large());
+    const index = new EntityIndex(store, new FakeClock().read);
+    let changes = 0;
+    index.onDidChange(() => changes++);
+    const [first] = store.all();
+    index.entities(first.id);
+    index.buildNow();
+    assert.equal(changes, 0);
+    await index.whenBuilt();
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(changes, 1);
+    index.dispose();
+  });
+
+  it('finishes the build before a question about every event or an entity', () => {
+    const store = new EventStore();
+    store.replaceAll(large());
+    const clock = new FakeClock();
+    const index = new EntityIndex(store, clock.read);
+    const full = new EntityIndex(store);
+    const busiest = full.ranking({ kind: 'host', limit: 1 })[0];
+    assert.deepEqual(index.stats(busiest.entity.key), full.stats(busiest.entity.key));
+    assert.deepEqual(ids(index.events(busiest.entity.key)), ids(full.events(busiest.entity.key)));
+    index.dispose();
+    full.dispose();
+  });
+
+  it('shortens its slices by the work that ran since its last one, so that the two together hold the host no longer than one slice', async () => {
+    const store = new EventStore();
+    store.replaceAll(large());
+    const clock = new FakeClock();
+    const index = new EntityIndex(store, clock.read);
+    // Another background job: 20 ms of work in each turn of the event loop, as long as the build lasts.
+    const OTHER_MS = 20;
+    const holds: number[] = [];
+    let lastTurn = clock.now;
+    let building = true;
+    const other = () => {
+      holds.push(clock.now - lastTurn);
+      clock.pass(OTHER_MS);
+      lastTurn = clock.now - OTHER_MS;
+      if (building) setImmediate(other);
+    };
+    setImmediate(other);
+    await index.whenBuilt();
+    building = false;
+    // Each hold: the index's slice since the other job's last turn began, then the other job's turn.
+    const longest = Math.max(...holds.slice(1));
+    assert.ok(holds.length > 3, `${holds.length} turns`);
+    assert.ok(longest <= ONE_SLICE_MS + CLOCK_STEP_MS, `held ${longest} ms`);
+    index.dispose();
+  });
+
+  it('indexes a small load at once: it takes less than a slice', () => {
+    const store = new EventStore();
+    store.replaceAll(large().slice(0, 500));
+    const clock = new FakeClock();
+    const index = new EntityIndex(store, clock.read);
+    const full = new EntityIndex(store);
+    full.ranking();
+    const [first] = store.all();
+    assert.deepEqual(index.entitiesWithStats(first.id), full.entitiesWithStats(first.id));
+    index.dispose();
+    full.dispose();
   });
 });
 
