@@ -10,6 +10,9 @@ const SLICE_MS = 20;
  * Builds the view's search texts of a source's events after each full load, a slice at a time,
  * list by list (Open, then Closed, as the store sorts them), so the first keystroke of a text
  * filter finds them ready, side by side with the lists it searches. Pure; no vscode.
+ *
+ * It starts once `goesFirst` settles for the source (the entity index's build, which the tree's
+ * hints and the details panel wait for): two background jobs taking turns would both end late.
  */
 export class SearchWarmer implements Disposable {
   private readonly warming = new Map<string, { cancelled: boolean; done: Promise<void> }>();
@@ -18,6 +21,7 @@ export class SearchWarmer implements Disposable {
   constructor(
     private readonly sources: EventSources,
     private readonly view: EventView,
+    private readonly goesFirst: (sourceId: string) => Promise<void> = () => Promise.resolve(),
   ) {
     this.subscription = sources.onDidChangeEvents(({ source, change }) => {
       if (change.kind === 'reset') this.warm(source.id);
@@ -61,6 +65,7 @@ export class SearchWarmer implements Disposable {
       if (this.warming.get(sourceId) === warming) this.warming.delete(sourceId);
       finished();
     };
-    setImmediate(slice);
+    // A turn later: the reset that started this warming reaches the other background jobs too.
+    setImmediate(() => void this.goesFirst(sourceId).then(() => setImmediate(slice)));
   }
 }

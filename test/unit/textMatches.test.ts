@@ -125,4 +125,27 @@ describe('EventView text filter', () => {
       warmer.dispose();
     }
   });
+
+  it('starts building the search texts only once the job that goes first (the entity index) has finished', async () => {
+    const { store, view, sources } = viewAndReference([]);
+    let letGo = () => {};
+    const goesFirst = new Promise<void>((resolve) => (letGo = resolve));
+    const kept: Array<readonly PtaEvent[]> = [];
+    const keep = view.keepSearchTexts.bind(view);
+    view.keepSearchTexts = (list, texts) => {
+      kept.push(list);
+      keep(list, texts);
+    };
+    const warmer = new SearchWarmer(sources, view, () => goesFirst);
+    try {
+      store.replaceAll(events());
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      assert.deepEqual(kept, [], 'search texts were built while the index was still being built');
+      letGo();
+      await warmer.whenReady();
+      assert.deepEqual(kept, [store.list('OPEN'), store.list('CLOSED')]);
+    } finally {
+      warmer.dispose();
+    }
+  });
 });
