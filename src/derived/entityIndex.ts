@@ -330,12 +330,18 @@ export class EntityIndex implements Disposable {
   }
 
   private rank(within: Iterable<PtaEvent>): EntityWithStats[] {
-    const totals = new Map<EntityRecord, { open: number; closed: number; highestOpenScore?: number }>();
+    const totals = new Map<EntityRecord, { open: number; closed: number; highestOpenScore?: number; countedSlot: number }>();
     const { open, score } = this.columns;
-    const count = (slot: number) => {
-      for (const record of this.canonicalRecordsOf(slot)) {
+    for (const event of within) {
+      const slot = this.slotOf.get(event.id);
+      if (slot === undefined) continue;
+      for (const alias of this.indexed[slot].records) {
+        const record = this.canonical(alias);
         let total = totals.get(record);
-        if (!total) totals.set(record, (total = { open: 0, closed: 0 }));
+        if (!total) totals.set(record, (total = { open: 0, closed: 0, countedSlot: -1 }));
+        // An event naming one entity twice (a bare IP and its host) counts once; no set per event.
+        if (total.countedSlot === slot) continue;
+        total.countedSlot = slot;
         if (!open[slot]) {
           total.closed++;
         } else {
@@ -343,10 +349,6 @@ export class EntityIndex implements Disposable {
           if (total.highestOpenScore === undefined || score[slot] > total.highestOpenScore) total.highestOpenScore = score[slot];
         }
       }
-    };
-    for (const event of within) {
-      const slot = this.slotOf.get(event.id);
-      if (slot !== undefined) count(slot);
     }
     return [...totals]
       .map(([record, { open, closed, highestOpenScore }]) => ({ entity: this.entityOf(record), open, closed, highestOpenScore }))

@@ -75,6 +75,14 @@ describe('EntityIndex', () => {
     assert.deepEqual(index.entities('bare').map((e) => e.key), ['host:dc01'], 'the ambiguity left with the event that caused it');
   });
 
+  it('ranks within given events counting an event once per entity, though it names a host by name and by its IP', () => {
+    const { store, index } = indexOf([ev('resolved', { source: resolvedDc01 }), ev('both', { source: 'DC01', target: '10.0.0.5' })]);
+    const stats = (ranked: EntityWithStats[]) => ranked.map((r) => [r.entity.key, r.open, r.closed, r.highestOpenScore]);
+    const within = index.ranking({ within: store.all() });
+    assert.deepEqual(stats(within), stats(index.ranking()));
+    assert.equal(within.find((r) => r.entity.key === 'host:dc01')?.open, 2);
+  });
+
   it('ranks related events by shared entities, then same type, then recency, saying what each shares', () => {
     const subject = { user: 'jsmith', account: 'root@web-01', source: 'ws-17' };
     const { index } = indexOf([
