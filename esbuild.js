@@ -4,6 +4,7 @@
 //   dist/lazy/onFirstUse.js what it does not (src/startup/onFirstUse.ts), sharing main.js's modules
 //   dist/lazy/<package>.js  packages start-up does not need
 const esbuild = require('esbuild');
+const fs = require('node:fs');
 const path = require('node:path');
 
 const production = process.argv.includes('--production');
@@ -63,7 +64,12 @@ const firstUseOutside = {
   },
 };
 
-const inputKey = (file) => path.relative(__dirname, file).split(path.sep).join('/');
+/**
+ * A module's name in `sharedModules`: its path under src/, symbolic links resolved, so that both
+ * builds name a module alike wherever they run from (the bench builds in a folder linking to src/).
+ */
+const SOURCES = fs.realpathSync('src');
+const moduleKey = (file) => `src/${path.relative(SOURCES, fs.realpathSync(file)).split(path.sep).join('/')}`;
 
 /**
  * In the part loaded on first use, a module the start-up bundle already holds is taken from it
@@ -78,7 +84,7 @@ const sharedFromStartUp = (startUpModules, used) => ({
     build.onResolve({ filter: /^\./ }, async (args) => {
       if (args.pluginData === 'resolving') return undefined;
       const resolved = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: 'resolving' });
-      const key = inputKey(resolved.path);
+      const key = moduleKey(resolved.path);
       if (resolved.errors.length > 0 || !startUpModules.has(key)) return undefined;
       used.add(key);
       return { path: key, namespace: 'start-up' };
@@ -95,7 +101,7 @@ function startUpEntry(shared) {
   const keys = [...shared].sort();
   return [
     "export { activate, deactivate } from './src/extension';",
-    ...keys.map((key, i) => `import * as m${i} from './${key}';`),
+    ...keys.map((key, i) => `import * as m${i} from ${JSON.stringify(path.join(SOURCES, key.slice('src/'.length)))};`),
     `export const sharedModules = { ${keys.map((key, i) => `${JSON.stringify(key)}: m${i}`).join(', ')} };`,
   ].join('\n');
 }
@@ -130,18 +136,21 @@ const common = {
 async function buildExtension() {
   const startUp = { ...common, external: ['vscode'], plugins: [lazyPackagesOutside('./lazy/'), firstUseOutside, vscodeApiOnce] };
   const survey = await esbuild.build({ ...startUp, entryPoints: ['src/extension.ts'], write: false, metafile: true, sourcemap: false });
-  if (process.env.SURVEY) require('fs').writeFileSync('/tmp/survey.json', JSON.stringify(survey.metafile));
-  const startUpModules = new Set(Object.keys(survey.metafile.inputs).filter((key) => key.startsWith('src/')));
+  // The metafile names inputs relative to the working folder; other namespaces (vscode-api:) are not files.
+  const startUpModules = new Set(Object.keys(survey.metafile.inputs).filter((input) => !input.includes(':')).map(moduleKey));
   const shared = new Set();
-  await esbuild.build({
+  const firstUse = await esbuild.build({
     ...common,
+    metafile: true,
     entryPoints: [FIRST_USE_ENTRY],
     outfile: 'dist/lazy/onFirstUse.js',
     external: ['vscode'],
     plugins: [sharedFromStartUp(startUpModules, shared), lazyPackagesOutside('./'), vscodeApiOnce],
   });
+  const twice = Object.keys(firstUse.metafile.inputs).filter((input) => !input.includes(':') && startUpModules.has(moduleKey(input)));
+  if (twice.length > 0) throw new Error(`bundled into both parts, which would give them two copies: ${twice.join(', ')}`);
   await Promise.all([
-    esbuild.build({ ...startUp, stdin: { contents: startUpEntry(shared), resolveDir: __dirname, sourcefile: 'start-up.js' }, outfile: 'dist/main.js' }),
+    esbuild.build({ ...startUp, stdin: { contents: startUpEntry(shared), resolveDir: process.cwd(), sourcefile: 'start-up.js' }, outfile: 'dist/main.js' }),
     esbuild.build({ ...common, entryPoints: ['src/startup/loader.ts'], outfile: 'dist/extension.js' }),
   ]);
 }
