@@ -42,6 +42,15 @@ export function groupItem(status: 'OPEN' | 'CLOSED', shown: number, total: numbe
   return item;
 }
 
+/** A changed event is a new object: each event's whom and where is read from its audits once, not at every redraw of its row. */
+const rowSubjects = new WeakMap<PtaEvent, { who?: string; where?: string }>();
+
+function rowSubject(event: PtaEvent): { who?: string; where?: string } {
+  let subject = rowSubjects.get(event);
+  if (!subject) rowSubjects.set(event, (subject = eventSubject(event, 40)));
+  return subject;
+}
+
 /**
  * An event row. VS Code cuts a row's label and description together at the right end, so in a
  * narrow sidebar (300 px) the facts come first: the score leads the label (like the number of a
@@ -57,7 +66,7 @@ export function eventItem(event: PtaEvent, now: number, matched?: string, lookAl
     `${formatScore(event.score)} · ${shortEventType(event.type)}`,
     event.auditCount > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
   );
-  const { who, where } = eventSubject(event, 40);
+  const { who, where } = rowSubject(event);
   const closed = event.status === 'CLOSED' ? (readableCloseReason(event.closeReason) ?? 'Closed') : undefined;
   const age = formatAge(event.lastUpdateTime, now);
   const seenBefore = lookAlikeHint(lookAlikes);
