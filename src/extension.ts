@@ -55,7 +55,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Servic
     (sourceId, key) => indexes.of(sourceId)?.events(key) ?? [],
   );
   view.restore(context.workspaceState.get<EventFilter>(STORAGE_KEYS.filter, {}), context.workspaceState.get<SortOrder>(STORAGE_KEYS.sortOrder, 'updated'));
-  const searchWarmer = new SearchWarmer(sources, view, (sourceId) => indexes.of(sourceId)?.whenBuilt() ?? Promise.resolve());
+  const searchWarmer = new SearchWarmer(sources, view, (sourceId) => indexes.whenBuilt(sourceId));
   const tree = new EventsTreeProvider(sources, view, indexes);
   const treeView = vscode.window.createTreeView<TreeNode>('cyberarkPta.events', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
   const passwords = new PasswordStore(context.secrets, (message) => {

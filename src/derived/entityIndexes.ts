@@ -19,6 +19,11 @@ export class EntityIndexes {
     return this.bySource.get(sourceId)?.index;
   }
 
+  /** Resolves once the source's index has every loaded event (at once for a source it does not index). */
+  whenBuilt(sourceId: string): Promise<void> {
+    return this.of(sourceId)?.whenBuilt() ?? Promise.resolve();
+  }
+
   /** The entity keys of an event, as its source's index knows them (bare IPs joined to their host). */
   keysOf(sourceId: string, eventId: string): string[] {
     return this.of(sourceId)?.keys(eventId) ?? [];

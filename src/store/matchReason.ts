@@ -1,5 +1,6 @@
 import { displayText } from '../model/format';
 import { PtaEvent } from '../model/ptaEvent';
+import { searchNeedle } from './eventFilter';
 
 /**
  * Why an event matched a free-text filter, in the analyst's words: "matched: curl in a command".
@@ -43,7 +44,7 @@ const SHOWN_PLACES = 2;
 
 /** "matched: curl in a command", "matched: 10.0.0.5 in a target and a source"; undefined when the text is empty or found nowhere. */
 export function matchReason(event: PtaEvent, filterText: string): string | undefined {
-  const needle = filterText.trim().toLowerCase();
+  const needle = searchNeedle({ text: filterText });
   if (!needle) return undefined;
   const places = new Set<string>();
   collectPlaces(event.raw, NOWHERE, needle, places);

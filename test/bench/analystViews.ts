@@ -44,7 +44,7 @@ export class AnalystViews {
     );
     this.indexes.onDidChange((sourceId) => this.view.entitiesChanged(sourceId));
     this.overview = new LiveOverview(this.sources, this.indexes);
-    this.searchWarmer = new SearchWarmer(this.sources, this.view, (sourceId) => this.indexes.of(sourceId)?.whenBuilt() ?? Promise.resolve());
+    this.searchWarmer = new SearchWarmer(this.sources, this.view, (sourceId) => this.indexes.whenBuilt(sourceId));
     this.store.replaceAll(events);
   }
 
